@@ -1,0 +1,84 @@
+"""Find publication dates in the forms pages print them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_MONTHS = {
+    # English, German, French, Spanish, Italian, Portuguese, Dutch (prefix-matched)
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    "januar": 1, "februar": 2, "märz": 3, "maerz": 3, "mai": 5, "juni": 6, "juli": 7,
+    "okt": 10, "dez": 12,
+    "janv": 1, "févr": 2, "fevr": 2, "mars": 3, "avr": 4, "juin": 6, "juil": 7, "août": 8,
+    "aout": 8, "déc": 12,
+    "ene": 1, "abr": 4, "ago": 8, "dic": 12, "enero": 1, "febrero": 2, "marzo": 3, "mayo": 5,
+    "gen": 1, "mag": 5, "giu": 6, "lug": 7, "set": 9, "ott": 10,
+    "fev": 2, "mai ": 5, "out": 10, "dez ": 12,
+    "mrt": 3, "mei": 5, "okt ": 10,
+}
+_MONTH_NAMES = sorted(_MONTHS, key=len, reverse=True)
+_MONTH_RE = "(?:" + "|".join(re.escape(m.strip()) for m in _MONTH_NAMES) + r")[a-zéûäç]*\.?"
+
+_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?!\d)")
+_DAY_MONTH_YEAR = re.compile(
+    rf"(?<!\d)(\d{{1,2}})\.?\s+(?:de\s+)?({_MONTH_RE})\s+(?:de\s+)?(\d{{4}})", re.IGNORECASE
+)
+_MONTH_DAY_YEAR = re.compile(rf"({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", re.IGNORECASE)
+_DE_DAY_MONTH = re.compile(rf"(?<!\d)(\d{{1,2}})\.\s*({_MONTH_RE})\s*(\d{{4}})", re.IGNORECASE)
+
+
+def _month(name: str) -> int | None:
+    name = name.lower().rstrip(".")
+    for key in _MONTH_NAMES:
+        if name.startswith(key.strip()):
+            return _MONTHS[key]
+    return None
+
+
+def _make(year: int, month: int, day: int) -> dt.date | None:
+    if not 1990 <= year <= 2100:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_date(text: str | None) -> dt.date | None:
+    """The first plausible date in ``text``, or None.
+
+    Numeric dates are read day-first (as most of the world writes them) unless
+    the first number cannot be a day-first month, as in US ``11/19/2024``.
+    """
+    if not text:
+        return None
+    text = text.strip()
+    found: list[tuple[int, dt.date]] = []
+    for match in _ISO.finditer(text):
+        date = _make(int(match[1]), int(match[2]), int(match[3]))
+        if date:
+            found.append((match.start(), date))
+    for match in _NUMERIC.finditer(text):
+        first, second, year = int(match[1]), int(match[2]), int(match[3])
+        date = _make(year, second, first) if second <= 12 else _make(year, first, second)
+        if date:
+            found.append((match.start(), date))
+    for pattern in (_DAY_MONTH_YEAR, _DE_DAY_MONTH):
+        for match in pattern.finditer(text):
+            month = _month(match[2])
+            date = _make(int(match[3]), month, int(match[1])) if month else None
+            if date:
+                found.append((match.start(), date))
+    for match in _MONTH_DAY_YEAR.finditer(text):
+        month = _month(match[1])
+        date = _make(int(match[3]), month, int(match[2])) if month else None
+        if date:
+            found.append((match.start(), date))
+    return min(found, key=lambda item: item[0])[1] if found else None
+
+
+def has_date(text: str) -> bool:
+    return parse_date(text) is not None

@@ -1,0 +1,124 @@
+"""Bytes to text: BOM, then the HTTP header, then <meta charset>, then detection.
+
+Broken bytes never raise: whatever charset wins, undecodable sequences become
+U+FFFD.  Bodies that are plainly binary are refused with a one-line error.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from .errors import NewsreaderError
+from .models import DecodedDocument, Document
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE
+)
+_XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.:-]+)""")
+_HTML_SNIFF = re.compile(
+    rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|h[1-6]|span|a\s)[\s>/]",
+    re.IGNORECASE,
+)
+_BINARY_TYPES = ("image/", "audio/", "video/", "font/", "application/octet-stream",
+                 "application/zip", "application/pdf", "application/gzip")
+# Labels that servers send by default whether or not they are right.
+_WEAK_LABELS = {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "windows-1252", "cp1252"}
+
+
+def _lookup(label: str | bytes | None) -> str | None:
+    if not label:
+        return None
+    if isinstance(label, bytes):
+        label = label.decode("ascii", "ignore")
+    try:
+        name = codecs.lookup(label.strip().lower()).name
+    except LookupError:
+        return None
+    # WHATWG: latin-1 and ascii labels mean windows-1252 on the web.
+    return "cp1252" if name in {"latin-1", "iso8859-1", "ascii"} else name
+
+
+def looks_binary(body: bytes) -> bool:
+    """NUL bytes or many other control bytes in the first 4 KiB mean binary."""
+    head = body[:4096]
+    if not head or head.startswith(tuple(bom for bom, _ in _BOMS)):
+        return False
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return controls / len(head) > 0.1
+
+
+def _is_utf8(body: bytes) -> bool:
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # A multi-byte sequence cut by a size cap still counts as UTF-8.
+        return exc.start >= len(body) - 3 and exc.reason == "unexpected end of data"
+    return True
+
+
+def detect_encoding(body: bytes, header_charset: str | None = None) -> str:
+    """Pick the charset for ``body``: BOM, header, in-document label, detection."""
+    for bom, name in _BOMS:
+        if body.startswith(bom):
+            return name
+    declared = _lookup(header_charset)
+    head = body[:8192]
+    if declared is None:
+        match = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
+        declared = _lookup(match.group(1)) if match else None
+    if declared == "utf-16" or (declared or "").startswith("utf-16"):
+        declared = None  # a UTF-16 label on an ASCII-compatible page is wrong
+    if declared and (header_charset or "").strip().lower() not in _WEAK_LABELS:
+        return declared
+    # A weak or missing label: UTF-8 that validates is by far the likeliest.
+    if _is_utf8(body):
+        return "utf-8"
+    if declared:
+        return declared
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(body[:65536]).best()
+    detected = _lookup(best.encoding) if best is not None and best.encoding else None
+    return detected or "cp1252"
+
+
+def _kind(doc: Document, text: str) -> str:
+    ctype = doc.content_type or ""
+    if "html" in ctype or "xml" in ctype:
+        return "html"
+    if ctype.startswith("text/plain") or ctype in {"text/markdown", "text/x-markdown"}:
+        return "text"
+    name = (doc.path or doc.url or "").lower().split("?")[0]
+    if name.endswith((".txt", ".md", ".markdown", ".text")):
+        return "text"
+    if name.endswith((".html", ".htm", ".xhtml")):
+        return "html"
+    return "html" if _HTML_SNIFF.search(text[:4096].encode("utf-8", "ignore")) else "text"
+
+
+def decode(doc: Document) -> DecodedDocument:
+    """Decode a loaded document, refusing binary bodies and empty input."""
+    ctype = doc.content_type or ""
+    if ctype.startswith(_BINARY_TYPES) or looks_binary(doc.body):
+        raise NewsreaderError(f"not a text document ({ctype or 'binary content'})")
+    encoding = detect_encoding(doc.body, doc.charset)
+    text = doc.body.decode(encoding, errors="replace")
+    if not text.strip():
+        raise NewsreaderError("empty document")
+    return DecodedDocument(
+        source=doc.source,
+        text=text.lstrip("\ufeff"),
+        kind="html" if _kind(doc, text) == "html" else "text",
+        url=doc.url,
+        encoding=encoding,
+    )

@@ -1,0 +1,117 @@
+"""Text out of lxml elements: inline runs, block pieces, link density."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lxml.html import HtmlElement
+
+# Tags that flow inside a line of text; everything else breaks it.
+INLINE = frozenset({
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd",
+    "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
+    "wbr", "del", "ins", "strike", "tt", "big", "nobr", "label",
+})
+# Inline tags that still mark a separate piece of a teaser card (title link, date).
+CARD_SPLIT = frozenset({"a", "time", "span", "br"})
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def text_of(el: HtmlElement) -> str:
+    return squash(el.text_content() or "")
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+def link_text_length(el: HtmlElement) -> int:
+    return sum(len(squash(a.text_content() or "")) for a in el.iter("a"))
+
+
+def link_density(el: HtmlElement) -> float:
+    total = len(text_of(el))
+    return link_text_length(el) / total if total else 0.0
+
+
+def pieces(el: HtmlElement, split: frozenset[str] = CARD_SPLIT) -> list[str]:
+    """Text split wherever a block tag, or a tag in ``split``, begins or ends."""
+    out: list[str] = []
+    buf: list[str] = []
+
+    def flush() -> None:
+        text = squash("".join(buf))
+        if text:
+            out.append(text)
+        buf.clear()
+
+    def walk(node: HtmlElement) -> None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        breaks = tag not in INLINE or tag in split
+        if breaks:
+            flush()
+        if node.text and tag:
+            buf.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                buf.append(child.tail)
+        if breaks:
+            flush()
+
+    walk(el)
+    flush()
+    return out
+
+
+def iter_blocks(root: HtmlElement) -> Iterator[tuple[HtmlElement, str, list[tuple[str, str]]]]:
+    """(block element, its inline text, its links) in document order.
+
+    A block's text is the inline content directly under it; nested blocks are
+    yielded on their own, so a <div> holding text and <p>s yields its loose
+    text and then each paragraph.  ``<br><br>`` splits a paragraph.
+    """
+    buf: list[str] = []
+    links: list[tuple[str, str]] = []
+    stack: list[HtmlElement] = []
+
+    def emit(owner: HtmlElement) -> Iterator[tuple[HtmlElement, str, list[tuple[str, str]]]]:
+        text = squash("".join(buf))
+        if text:
+            yield owner, text, list(links)
+        buf.clear()
+        links.clear()
+
+    def walk(node: HtmlElement) -> Iterator[tuple[HtmlElement, str, list[tuple[str, str]]]]:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if not tag:
+            return
+        block = tag not in INLINE and tag != "br"
+        if block:
+            yield from emit(stack[-1] if stack else node)
+            stack.append(node)
+        if tag == "br":
+            # One <br> is a line break; two in a row end the paragraph.
+            nxt = node.getnext()
+            if nxt is not None and nxt.tag == "br" and not (node.tail or "").strip():
+                yield from emit(stack[-1] if stack else node)
+            else:
+                buf.append(" ")
+        if tag == "a" and node.get("href"):
+            label = squash(node.text_content() or "")
+            if label:
+                links.append((label, node.get("href", "")))
+        if node.text:
+            buf.append(node.text)
+        for child in node:
+            yield from walk(child)
+            if child.tail:
+                buf.append(child.tail)
+        if block:
+            yield from emit(node)
+            stack.pop()
+
+    yield from walk(root)

@@ -1,0 +1,208 @@
+"""HTTP fetching with httpx: timeouts, a redirect limit, a size cap, conditional GET.
+
+One ``AsyncClient`` is shared by every request of a run so connections are
+reused; a global semaphore bounds the work and a per-host one keeps a single
+slow site from taking every slot.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from . import __version__
+from ._httpx import httpx
+from .errors import NewsreaderError
+from .models import Document
+
+USER_AGENT = f"newsreader/{__version__} (+https://github.com/newsreader; terminal news reader)"
+
+
+@dataclass(frozen=True, slots=True)
+class FetchSettings:
+    timeout: float = 20.0  # seconds for connect, and between bytes of a body
+    total_timeout: float = 60.0  # a drip-feeding server cannot hold us longer
+    max_bytes: int = 8 * 1024 * 1024
+    max_redirects: int = 8
+    concurrency: int = 16
+    per_host: int = 4
+    user_agent: str = USER_AGENT
+    http2: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class FetchResult:
+    """A fetched body, or ``not_modified`` for a 304 to a conditional GET."""
+
+    document: Document | None
+    status: int
+    etag: str | None = None
+    last_modified: str | None = None
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
+def _http2_available() -> bool:
+    try:
+        import h2  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def make_client(settings: FetchSettings = FetchSettings()) -> httpx.AsyncClient:
+    return httpx.AsyncClient(
+        follow_redirects=True,
+        max_redirects=settings.max_redirects,
+        timeout=httpx.Timeout(settings.timeout),
+        limits=httpx.Limits(
+            max_connections=settings.concurrency, max_keepalive_connections=settings.concurrency
+        ),
+        headers={"User-Agent": settings.user_agent, "Accept-Encoding": _accept_encoding()},
+        http2=settings.http2 and _http2_available(),
+    )
+
+
+def _accept_encoding() -> str:
+    try:
+        import brotli  # noqa: F401
+    except ImportError:
+        return "gzip, deflate"
+    return "gzip, deflate, br"
+
+
+def describe_error(exc: BaseException, url: str) -> str:
+    """One line that says what went wrong, for the user and the store."""
+    if isinstance(exc, NewsreaderError):
+        return str(exc)
+    if isinstance(exc, httpx.TooManyRedirects):
+        return f"too many redirects (a loop?) fetching {url}"
+    if isinstance(exc, httpx.ConnectTimeout):
+        return f"timed out connecting to {urlsplit(url).netloc}"
+    if isinstance(exc, httpx.TimeoutException | asyncio.TimeoutError | TimeoutError):
+        return f"timed out reading {url}"
+    if isinstance(exc, httpx.ConnectError):
+        reason = str(exc) or "connection failed"
+        if "CERTIFICATE" in reason.upper() or "SSL" in reason.upper():
+            return f"TLS error for {urlsplit(url).netloc}: {reason.splitlines()[0]}"
+        return f"cannot connect to {urlsplit(url).netloc}: {reason.splitlines()[0]}"
+    if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError):
+        return f"connection broken while reading {url}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
+    if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):
+        return f"not a fetchable URL: {url}"
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return f"{type(exc).__name__}: {text}"
+
+
+class Fetcher:
+    """Bounded, per-host-fair fetching over one shared client."""
+
+    def __init__(
+        self, settings: FetchSettings = FetchSettings(), client: httpx.AsyncClient | None = None
+    ) -> None:
+        self.settings = settings
+        self._client = client
+        self._own_client = client is None
+        self._slots = asyncio.Semaphore(settings.concurrency)
+        self._hosts: dict[str, asyncio.Semaphore] = {}
+
+    async def __aenter__(self) -> Fetcher:
+        if self._client is None:
+            self._client = make_client(self.settings)
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        if self._own_client and self._client is not None:
+            await self._client.aclose()
+
+    @contextlib.asynccontextmanager
+    async def _slot(self, url: str) -> AsyncIterator[None]:
+        host = urlsplit(url).netloc
+        host_slot = self._hosts.setdefault(host, asyncio.Semaphore(self.settings.per_host))
+        async with host_slot, self._slots:
+            yield
+
+    async def fetch(
+        self, url: str, *, etag: str | None = None, last_modified: str | None = None,
+        accept: str | None = None,
+    ) -> FetchResult:
+        """GET ``url``; raise ``NewsreaderError`` with a one-line message on failure."""
+        assert self._client is not None, "use Fetcher as an async context manager"
+        headers = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        if accept:
+            headers["Accept"] = accept
+        try:
+            async with self._slot(url):
+                return await asyncio.wait_for(
+                    self._get(url, headers), timeout=self.settings.total_timeout
+                )
+        except NewsreaderError:
+            raise
+        except (httpx.HTTPError, TimeoutError, OSError, ValueError) as exc:
+            raise NewsreaderError(describe_error(exc, url)) from exc
+
+    async def _get(self, url: str, headers: dict[str, str]) -> FetchResult:
+        assert self._client is not None
+        async with self._client.stream("GET", url, headers=headers) as response:
+            if response.status_code == 304:
+                return FetchResult(None, 304, response.headers.get("etag"),
+                                   response.headers.get("last-modified"))
+            if response.status_code >= 400:
+                raise NewsreaderError(
+                    f"HTTP {response.status_code} {response.reason_phrase or ''} from {url}".strip()
+                )
+            length = response.headers.get("content-length")
+            cap = self.settings.max_bytes
+            if length and length.isdigit() and int(length) > cap:
+                raise NewsreaderError(f"too large: {int(length)} bytes > cap of {cap} ({url})")
+            chunks: list[bytes] = []
+            size = 0
+            async for chunk in response.aiter_bytes():
+                size += len(chunk)
+                if size > cap:
+                    raise NewsreaderError(f"too large: over the cap of {cap} bytes ({url})")
+                chunks.append(chunk)
+            ctype = response.headers.get("content-type", "")
+            media, _, params = ctype.partition(";")
+            charset = None
+            for param in params.split(";"):
+                key, _, value = param.partition("=")
+                if key.strip().lower() == "charset":
+                    charset = value.strip().strip("\"'") or None
+            document = Document(
+                source=url, body=b"".join(chunks), url=str(response.url),
+                content_type=media.strip().lower() or None, charset=charset,
+            )
+            return FetchResult(document, response.status_code, response.headers.get("etag"),
+                               response.headers.get("last-modified"))
+
+
+@dataclass(frozen=True, slots=True)
+class FetchOutcome:
+    """Per-URL result of ``fetch_all``: a document or an error line."""
+
+    url: str
+    result: FetchResult | None = None
+    error: str | None = None
+
+
+async def fetch_all(urls: list[str], settings: FetchSettings = FetchSettings()) -> list[FetchOutcome]:
+    """Fetch every URL concurrently; failures become error lines, in input order."""
+    async with Fetcher(settings) as fetcher:
+
+        async def one(url: str) -> FetchOutcome:
+            try:
+                return FetchOutcome(url, result=await fetcher.fetch(url))
+            except NewsreaderError as exc:
+                return FetchOutcome(url, error=str(exc))
+
+        return list(await asyncio.gather(*(one(u) for u in urls)))

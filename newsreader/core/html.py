@@ -1,0 +1,207 @@
+"""Stage 3 for HTML: readability-lxml finds the story; we clean it into blocks.
+
+The cascade:
+  1. parse, read metadata (title, publisher, byline, date, language, canonical);
+  2. drop chrome that is never content (scripts, forms, dialogs, captions, share bars);
+  3. take teaser sections and plugs out as blurbs, before readability sees them;
+  4. readability picks the story container;
+  5. the container becomes blocks (paragraphs, headings, list items, quotes, code);
+  6. blocks that are bylines, datelines, captions, repeated headlines or chrome go.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+import lxml.etree
+import lxml.html
+from lxml.html import HtmlElement
+from readability import Document as Readability
+
+from .dates import has_date
+from .domtext import iter_blocks, link_density, text_of, words
+from .errors import NewsreaderError
+from .htmlmeta import PageMeta, read_meta
+from .markers import is_chrome_line, is_credit, is_relative_time, normalise_phrase, plug_title
+from .models import Article, Block, BlockKind, Blurb, DecodedDocument, Link
+from .teasers import take_blurbs
+
+_NEVER_CONTENT = (
+    "script", "style", "noscript", "template", "iframe", "svg", "canvas", "button",
+    "input", "select", "textarea", "nav", "figcaption", "dialog", "object", "embed", "video",
+    "audio", "picture", "source", "map", "menu",
+)
+_CHROME_HINT = re.compile(
+    r"share|social|newsletter|subscribe|signup|sign-up|promo|advert|\bads?\b|sponsor|cookie|consent|"
+    r"comment|byline|author-?bio|bio-?box|caption|credit|breadcrumb|\btags?\b|tag-?list|paywall|"
+    r"related|recommend|most-?read|popular|trending|outbrain|taboola|toolbar|print|disclaimer|"
+    r"read-?more|more-?from|further|newsletter|app-?promo|meta-?data|post-?meta|dateline|timestamp",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(
+    r"^(?:by|von|par|por|di|door|from|written by|words by|text:|reporting by)\s+\S", re.IGNORECASE
+)
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\bwhatsapp\b", re.IGNORECASE)
+_BLOCK_KIND: dict[str, BlockKind] = {
+    "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
+    "h6": "heading", "li": "list_item", "dt": "list_item", "dd": "list_item",
+    "blockquote": "quote", "pre": "code",
+}
+
+
+def parse_html(text: str) -> HtmlElement:
+    """Parse leniently; raise a one-line error when there is nothing to parse."""
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=False)
+    try:
+        root = lxml.html.document_fromstring(text, parser=parser)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise NewsreaderError(f"could not parse HTML: {exc}") from None
+    if root is None:
+        raise NewsreaderError("could not parse HTML: no document")
+    return root
+
+
+def _hidden(el: HtmlElement) -> bool:
+    style = (el.get("style") or "").replace(" ", "").lower()
+    return (
+        el.get("hidden") is not None or "display:none" in style or "visibility:hidden" in style
+        or (el.get("aria-hidden") == "true" and words(text_of(el)) < 40)
+    )
+
+
+def _box_around(el: HtmlElement, limit: int = 60) -> HtmlElement:
+    """The widest ancestor of ``el`` with at most ``limit`` words (a promo box)."""
+    box = el
+    for parent in el.iterancestors():
+        if parent.tag in {"body", "html", "article", "main"} or words(text_of(parent)) > limit:
+            break
+        box = parent
+    return box
+
+
+def drop_code_and_forms(root: HtmlElement) -> None:
+    """Remove code, hidden elements and promo boxes built around a form field."""
+    for field in list(root.iter("input", "button")):
+        if field.getparent() is not None and (field.get("type") or "").lower() in {"email", "submit", "text", ""}:
+            box = _box_around(field)
+            if box.getparent() is not None:
+                box.drop_tree()
+    for el in list(root.iter(*_NEVER_CONTENT)):
+        if el.getparent() is not None:
+            el.drop_tree()
+    for el in list(root.iter()):
+        if isinstance(el.tag, str) and el.getparent() is not None and _hidden(el):
+            el.drop_tree()
+    # ASP.NET pages wrap the whole page in one <form>; only small forms are boxes.
+    for form in list(root.iter("form")):
+        if form.getparent() is not None and words(text_of(form)) < 100:
+            form.drop_tree()
+
+
+def drop_chrome(root: HtmlElement) -> None:
+    """Remove boxes that are never the story: figures, asides, dialogs, hinted chrome."""
+    for el in list(root.iter("figure", "aside", "footer", "header")):
+        if el.getparent() is None:
+            continue
+        # Figures and asides hold captions and boxes; keep the rare one that is prose.
+        if el.tag in {"figure", "footer"} or words(text_of(el)) < 120 or link_density(el) > 0.3:
+            el.drop_tree()
+    for el in list(root.iter()):
+        if not isinstance(el.tag, str) or el.getparent() is None:
+            continue
+        if el.tag in {"body", "html", "article", "main"}:
+            continue
+        role = (el.get("role") or "").lower()
+        if role in {"dialog", "alertdialog", "navigation", "banner", "contentinfo",
+                                   "complementary", "search"}:
+            el.drop_tree()
+            continue
+        hint = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if hint.strip() and _CHROME_HINT.search(hint):
+            n = words(text_of(el))
+            # A hinted container is chrome when small, or when mostly links.
+            if n < 40 or (link_density(el) > 0.5 and n < 400):
+                el.drop_tree()
+
+
+def _heading_forms(meta: PageMeta) -> set[str]:
+    return {normalise_phrase(t) for t in meta.headline_texts if t}
+
+
+def _is_meta_line(
+    text: str, links: list[tuple[str, str]], meta: PageMeta, headlines: set[str]
+) -> bool:
+    """Bylines, datelines, captions, credits, repeated headlines and chrome."""
+    phrase = normalise_phrase(text)
+    n = words(text)
+    if phrase in headlines or is_chrome_line(text) or is_relative_time(text):
+        return True
+    if n <= 5 and sum(len(label) for label, _ in links) >= 0.9 * len(text):
+        return True  # a kicker or tag that is only a link
+    if n <= 14 and _BYLINE.match(text) and not text.rstrip().endswith((".", "?", "!", '"', "”")):
+        return True
+    if meta.byline and n <= 12 and normalise_phrase(meta.byline) in phrase:
+        return True
+    if n <= 10 and has_date(text) and not re.search(r"[.!?][\"”']?$", text):
+        return True
+    if is_credit(text):
+        return True
+    if n <= 40 and _CONTACT.search(text):
+        return True  # a "send us a tip" or contact box
+    return bool(n <= 25 and plug_title(text))
+
+
+def _to_blocks(container: HtmlElement, meta: PageMeta, base: str | None) -> list[Block]:
+    headlines = _heading_forms(meta)
+    blocks: list[Block] = []
+    for el, text, links in iter_blocks(container):
+        tag = el.tag if isinstance(el.tag, str) else "p"
+        kind: BlockKind = _BLOCK_KIND.get(tag, "paragraph")
+        if kind != "code" and _is_meta_line(text, links, meta, headlines):
+            continue
+        level = int(tag[1]) if kind == "heading" else 0
+        if kind == "heading" and level == 1:
+            level = 2
+        block_links = tuple(
+            Link(label, urljoin(base or "", href)) for label, href in links
+            if not href.startswith(("#", "javascript:"))
+        )
+        blocks.append(Block(kind, text, level, block_links))
+    # A trailing heading with nothing under it is a leftover section title.
+    while blocks and blocks[-1].kind == "heading":
+        blocks.pop()
+    return blocks
+
+
+def readability_container(root: HtmlElement, url: str | None) -> HtmlElement:
+    """Run readability-lxml on an already-parsed tree and parse its choice."""
+    try:
+        summary = Readability(root, url=url).summary(html_partial=True)
+    except Exception as exc:  # readability raises bare Exceptions on odd trees
+        raise NewsreaderError(f"could not find an article: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
+    if not summary.strip():
+        raise NewsreaderError("could not find an article in the page")
+    return lxml.html.fragment_fromstring(summary, create_parent="div")
+
+
+def extract_html(doc: DecodedDocument) -> Article:
+    root = parse_html(doc.text)
+    meta = read_meta(root, doc.url)
+    base = meta.canonical_url or doc.url
+    drop_code_and_forms(root)
+    blurbs: list[Blurb] = take_blurbs(root, base)
+    drop_chrome(root)
+    container = readability_container(root, doc.url)
+    blocks = _to_blocks(container, meta, base)
+    return Article(
+        title=meta.title,
+        blocks=tuple(blocks),
+        blurbs=tuple(blurbs),
+        url=doc.url,
+        canonical_url=meta.canonical_url,
+        publisher=meta.publisher,
+        byline=meta.byline,
+        published=meta.published,
+        language=meta.language,
+    )

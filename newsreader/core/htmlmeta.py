@@ -1,0 +1,148 @@
+"""Metadata from an HTML page: title, publisher, byline, date, language, canonical URL."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from lxml.html import HtmlElement
+
+from .dates import parse_date
+
+
+@dataclass(frozen=True, slots=True)
+class PageMeta:
+    title: str | None = None
+    publisher: str | None = None
+    byline: str | None = None
+    published: dt.date | None = None
+    language: str | None = None
+    canonical_url: str | None = None
+    headline_texts: tuple[str, ...] = ()  # every form of the headline seen on the page
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, str):
+        value = " ".join(value.split())
+        return value or None
+    return None
+
+
+def _ld_objects(root: HtmlElement) -> list[dict[str, Any]]:
+    """JSON-LD objects, flattened through lists and @graph."""
+    found: list[dict[str, Any]] = []
+    for script in root.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                found.append(item)
+                if isinstance(item.get("@graph"), list):
+                    stack.extend(item["@graph"])
+    return found
+
+
+def _is_article(obj: dict[str, Any]) -> bool:
+    kind = obj.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return any(isinstance(k, str) and ("Article" in k or k in {"BlogPosting", "Report"}) for k in kinds)
+
+
+def _names(value: Any) -> str | None:
+    if isinstance(value, list):
+        names = [n for n in (_names(v) for v in value) if n]
+        return ", ".join(dict.fromkeys(names)) or None
+    if isinstance(value, dict):
+        return _text(value.get("name"))
+    return _text(value)
+
+
+_SEPARATORS = re.compile(r"\s+[|–—·•:-]\s+|\s+[|–—·•]\s*")
+
+
+def strip_site_suffix(title: str, publisher: str | None = None) -> str:
+    """'Headline | Section | Site' -> 'Headline' (keeps the longest leading part)."""
+    parts = _SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    head = parts[0]
+    if len(head.split()) < 3 and publisher is None:
+        return title
+    if publisher and parts[0].strip().lower() == publisher.lower():
+        return " ".join(parts[1:]) if len(parts) == 2 else title
+    return head.strip()
+
+
+def read_meta(root: HtmlElement, url: str | None) -> PageMeta:
+    metas: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        content = meta.get("content")
+        if key and content and key not in metas:
+            metas[key] = " ".join(content.split())
+    ld = [obj for obj in _ld_objects(root) if _is_article(obj)]
+    article = ld[0] if ld else {}
+
+    publisher = (
+        metas.get("og:site_name")
+        or _names(article.get("publisher"))
+        or metas.get("application-name")
+        or metas.get("publisher")
+    )
+    h1 = next((" ".join(h.text_content().split()) for h in root.iter("h1")), None)
+    title_tag = next((" ".join((t.text_content() or "").split()) for t in root.iter("title")), None)
+    candidates = [c for c in (
+        metas.get("og:title"), _text(article.get("headline")), metas.get("twitter:title"), h1,
+        strip_site_suffix(title_tag, publisher) if title_tag else None,
+    ) if c]
+    title = None
+    if h1 and any(h1 == c or c.startswith(h1) for c in candidates[:3]):
+        title = h1
+    elif candidates:
+        title = strip_site_suffix(candidates[0], publisher)
+    byline = (
+        _names(article.get("author"))
+        or metas.get("author")
+        or metas.get("article:author")
+        or metas.get("byl")
+        or metas.get("dc.creator")
+    )
+    if byline and byline.startswith(("http://", "https://")):
+        byline = None
+    date_sources = [
+        metas.get("article:published_time"), _text(article.get("datePublished")),
+        metas.get("datepublished"), metas.get("date"), metas.get("pubdate"),
+        metas.get("publishdate"), metas.get("dc.date"), metas.get("dc.date.issued"),
+        metas.get("sailthru.date"), metas.get("parsely-pub-date"), metas.get("og:updated_time"),
+        _text(article.get("dateModified")),
+    ]
+    published = next((d for d in map(parse_date, date_sources) if d), None)
+    if published is None:
+        for time in root.iter("time"):
+            published = parse_date(time.get("datetime") or time.text_content())
+            if published:
+                break
+    lang = root.get("lang") or metas.get("og:locale") or metas.get("content-language")
+    language = lang.replace("_", "-").split("-")[0].lower() if lang else None
+    canonical = None
+    for link in root.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
+            canonical = urljoin(url or "", link.get("href", ""))
+            break
+    canonical = canonical or metas.get("og:url")
+    if canonical and urlsplit(canonical).scheme not in {"http", "https"}:
+        canonical = None
+    headlines = tuple(dict.fromkeys(c for c in [*candidates, title_tag] if c))
+    return PageMeta(title, publisher, byline, published, language or None, canonical, headlines)

@@ -1,0 +1,119 @@
+"""The article pipeline as a cascade of small stages: load, decode, extract, separate, summarise.
+
+Each stage is a plain function over frozen dataclasses, so the CLI, the refresh
+workers and the TUI run exactly the same code.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from .decode import decode
+from .errors import NewsreaderError
+from .fetch import FetchSettings
+from .html import extract_html
+from .language import detect_language, normalise_language
+from .load import load_all
+from .models import Article, DecodedDocument, Document, SummarySentence
+from .sanitize import clean_line, normalise_text
+from .summarise import summarise
+from .textdump import extract_text
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySettings:
+    enabled: bool = True
+    sentences: int | None = 3
+    ratio: float | None = None
+    algorithm: str = "news"
+    language: str | None = None  # None: detect from the text
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One input's result: an article or a one-line error, never both."""
+
+    source: str
+    article: Article | None = None
+    error: str | None = None
+
+
+def extract_document(decoded: DecodedDocument) -> Article:
+    """Stages 3-4: find the story and set its blurbs and chrome apart."""
+    article = extract_html(decoded) if decoded.kind == "html" else extract_text(decoded)
+    if not article.blocks:
+        raise NewsreaderError("no article text found")
+    return article
+
+
+def _clean_fields(article: Article) -> Article:
+    """Metadata is shown on one line: strip escapes and fold whitespace."""
+
+    def line(value: str | None) -> str | None:
+        return clean_line(value) or None if value else None
+
+    return dataclasses.replace(
+        article,
+        title=line(article.title),
+        publisher=line(article.publisher),
+        byline=line(article.byline),
+        blocks=tuple(
+            dataclasses.replace(b, text=normalise_text(b.text).strip()) for b in article.blocks
+        ),
+        blurbs=tuple(
+            dataclasses.replace(b, title=clean_line(b.title), text=clean_line(b.text),
+                                publisher=line(b.publisher))
+            for b in article.blurbs if clean_line(b.title)
+        ),
+    )
+
+
+def add_summary(article: Article, settings: SummarySettings) -> Article:
+    """Stage 5: language (declared, configured or detected) and the summary."""
+    language = (
+        normalise_language(settings.language)
+        or normalise_language(article.language)
+        or detect_language(article.text)
+    )
+    summary: tuple[SummarySentence, ...] = ()
+    if settings.enabled:
+        summary = summarise(
+            article.blocks, sentences=settings.sentences, ratio=settings.ratio,
+            algorithm=settings.algorithm, language=language, title=article.title,
+        )
+    return dataclasses.replace(article, language=language, summary=summary)
+
+
+def process_document(doc: Document, summary: SummarySettings = SummarySettings()) -> Article:
+    """Stages 2-5 for one loaded document."""
+    article = _clean_fields(extract_document(decode(doc)))
+    if article.url is None and doc.url:
+        article = dataclasses.replace(article, url=doc.url)
+    return add_summary(article, summary)
+
+
+def process_sources(
+    sources: list[str],
+    summary: SummarySettings = SummarySettings(),
+    fetch: FetchSettings = FetchSettings(),
+) -> list[Outcome]:
+    """The whole pipeline for many inputs; one bad input never stops the others."""
+    outcomes: list[Outcome] = []
+    for source, loaded in zip(sources, load_all(sources, fetch), strict=True):
+        if isinstance(loaded, NewsreaderError):
+            outcomes.append(Outcome(source, error=str(loaded)))
+            continue
+        outcomes.append(process_one(loaded, summary))
+    return outcomes
+
+
+def process_one(doc: Document, summary: SummarySettings = SummarySettings()) -> Outcome:
+    try:
+        return Outcome(doc.source, article=process_document(doc, summary))
+    except NewsreaderError as exc:
+        return Outcome(doc.source, error=str(exc))
+    except RecursionError:
+        return Outcome(doc.source, error="document nested too deeply to read")
+    except MemoryError:
+        return Outcome(doc.source, error="document too large to read")

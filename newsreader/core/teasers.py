@@ -1,0 +1,208 @@
+"""Find teaser sections and inline plugs in a page's DOM and turn them into blurbs.
+
+Signals, none keyed to a site: a heading phrase that introduces other stories
+("Related", "Most read", "Mehr zum Thema" …), a run of sibling "cards" that
+each hold one link with a headline-shaped text, and plug lines ("READ MORE: …")
+that are mostly one link.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+from lxml.html import HtmlElement
+
+from .domtext import INLINE, link_density, pieces, text_of, words
+from .markers import (
+    is_blurb_heading,
+    is_chrome_line,
+    is_relative_time,
+    normalise_phrase,
+    plug_title,
+)
+from .models import Blurb
+
+_HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_RANK = re.compile(r"^\W*\d{1,2}\W*$")
+_ALSO_ON = re.compile(r"^\W*also\s+on\s+(?P<pub>[^:]{2,60}):", re.IGNORECASE)
+_READ_MORE_TAIL = re.compile(r"\s*(?:read more|continue reading|more|weiterlesen|lire la suite|leer más|leggi tutto|lees meer)\s*[»›>→…]*\s*$", re.IGNORECASE)
+
+
+def _is_headline_text(text: str) -> bool:
+    n = words(text)
+    return 2 <= n <= 30 and len(text) <= 220
+
+
+def _is_noise_piece(text: str) -> bool:
+    return (
+        is_relative_time(text) or bool(_RANK.match(text)) or is_chrome_line(text)
+        or normalise_phrase(_READ_MORE_TAIL.sub("", text)) == ""
+    )
+
+
+def _card_for(link: HtmlElement, section: HtmlElement, url: str) -> HtmlElement:
+    """The widest ancestor of ``link`` inside ``section`` whose links all go to ``url``."""
+    card = link
+    while card is not section:
+        parent = card.getparent()
+        if parent is None:
+            return card
+        hrefs = {a.get("href") for a in parent.iter("a") if a.get("href")}
+        if hrefs - {url}:
+            return card
+        card = parent
+    return card
+
+
+def _blurb_from_card(card: HtmlElement, url: str, base: str | None) -> Blurb | None:
+    title = None
+    for el in card.iter():
+        if isinstance(el.tag, str) and el.tag in _HEADING_TAGS:
+            title = text_of(el)
+            break
+    parts = [p for p in pieces(card) if not _is_noise_piece(p)]
+    if title is None:
+        link_texts = [text_of(a) for a in card.iter("a") if a.get("href") == url]
+        link_texts = [t for t in link_texts if _is_headline_text(t) and not _is_noise_piece(t)]
+        # A link wrapping the whole card: its first headline-shaped piece is the title.
+        if link_texts and any(t == p for p in parts for t in link_texts):
+            title = next(p for p in parts if p in link_texts)
+        elif parts:
+            title = next((p for p in parts if _is_headline_text(p)), None)
+    if not title or not _is_headline_text(title):
+        return None
+    rest = [_READ_MORE_TAIL.sub("", p) for p in parts if p != title]
+    rest = [p for p in rest if p and not p.startswith(title)]
+    text = " ".join(p for p in rest if words(p) >= 4)
+    return Blurb(title=title, text=text, url=urljoin(base or "", url) if url else None)
+
+
+def blurbs_in(section: list[HtmlElement], base: str | None) -> list[Blurb]:
+    """One blurb per card: the content around each distinct link target."""
+    found: list[Blurb] = []
+    seen: set[str] = set()
+    for root in section:
+        links = [root] if root.tag == "a" else []
+        links += [a for a in root.iter("a") if a is not root]
+        for link in links:
+            href = link.get("href")
+            if not href or href.startswith(("#", "javascript:", "mailto:")) or href in seen:
+                continue
+            seen.add(href)
+            card = _card_for(link, root, href) if link is not root else root
+            blurb = _blurb_from_card(card, href, base)
+            if blurb and all(b.title != blurb.title for b in found):
+                found.append(blurb)
+    if not found:
+        # A list of bare titles with no links ("Related coverage" in a text dump).
+        for root in section:
+            for li in root.iter("li"):
+                title = text_of(li)
+                if _is_headline_text(title):
+                    found.append(Blurb(title=title))
+    return found
+
+
+def _outermost_alone(el: HtmlElement) -> HtmlElement:
+    """Climb through wrappers that hold nothing but ``el``'s text."""
+    own = text_of(el)
+    while True:
+        parent = el.getparent()
+        if parent is None or parent.tag in {"body", "html"} or text_of(parent) != own:
+            return el
+        el = parent
+
+
+def _is_prose(el: HtmlElement) -> bool:
+    """A paragraph of the story rather than part of a teaser list."""
+    return (
+        el.tag in {"p", "blockquote"} and words(text_of(el)) >= 25
+        and link_density(el) < 0.25 and len(el.findall(".//a")) <= 1
+    )
+
+
+def _section_after(heading: HtmlElement) -> list[HtmlElement]:
+    """The heading's wrapper and the teaser-shaped siblings that follow it."""
+    start = _outermost_alone(heading)
+    section = [start]
+    sibling = start.getnext()
+    while sibling is not None:
+        if not isinstance(sibling.tag, str):
+            sibling = sibling.getnext()
+            continue
+        text = text_of(sibling)
+        if _is_prose(sibling) or (sibling.tag in _HEADING_TAGS and not is_blurb_heading(text)):
+            break
+        if is_blurb_heading(text) and words(text) <= 6:
+            break
+        section.append(sibling)
+        sibling = sibling.getnext()
+    return section
+
+
+def _drop(el: HtmlElement) -> None:
+    parent = el.getparent()
+    if parent is not None:
+        el.drop_tree()
+
+
+def _plug_blurb(el: HtmlElement, base: str | None) -> Blurb | None:
+    text = text_of(el)
+    title = plug_title(text)
+    if title is None:
+        return None
+    links = [a for a in el.iter("a") if a.get("href")]
+    if not links and words(text) > 25:
+        return None
+    publisher = None
+    also = _ALSO_ON.match(text)
+    if also:
+        publisher = also.group("pub").strip()
+    url = urljoin(base or "", links[-1].get("href", "")) if links else None
+    return Blurb(title=title, publisher=publisher, url=url)
+
+
+def take_blurbs(root: HtmlElement, base: str | None) -> list[Blurb]:
+    """Remove teaser sections and plugs from ``root``; return them as blurbs in page order."""
+    found: list[tuple[float, Blurb]] = []
+    order = {el: i for i, el in enumerate(root.iter())}
+    body = root.find("body")
+    scope = body if body is not None else root
+    # 1. Sections under a marker heading.
+    heads = []
+    for el in scope.iter():
+        if not isinstance(el.tag, str) or (el.tag in INLINE and el.tag != "span"):
+            continue
+        if len(el) > 2:
+            continue
+        text = text_of(el)
+        if text and words(text) <= 8 and is_blurb_heading(text) and link_density(el) < 0.9:
+            heads.append(el)
+    taken: set[HtmlElement] = set()
+    for head in heads:
+        if head in taken or any(a in taken for a in head.iterancestors()):
+            continue
+        section = _section_after(head)
+        blurbs = blurbs_in(section[1:], base) if len(section) > 1 else []
+        if not blurbs:
+            # The marker may sit in a box whose cards are its own siblings' children.
+            continue
+        pos = order.get(head, 0)
+        found.extend((pos + i / 1000, b) for i, b in enumerate(blurbs))
+        for el in section:
+            taken.add(el)
+    for el in taken:
+        _drop(el)
+    # 2. Inline plugs: short blocks that are a marker and one link.
+    for el in list(scope.iter("p", "div", "li", "aside", "section", "strong", "b")):
+        if el.getparent() is None or len(text_of(el)) > 220:
+            continue
+        if any(isinstance(c.tag, str) and c.tag not in INLINE for c in el):
+            continue
+        blurb = _plug_blurb(el, base)
+        if blurb:
+            found.append((order.get(el, 0), blurb))
+            _drop(_outermost_alone(el))
+    found.sort(key=lambda item: item[0])
+    return [b for _, b in found]

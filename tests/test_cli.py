@@ -1,0 +1,93 @@
+"""The headless commands, run for real in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import SHARED, case_page, respond
+
+KEYS = {"input", "url", "title", "publisher", "byline", "published", "language", "text",
+        "blurbs", "summary", "error"}
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "newsreader", *args], input=stdin.decode() if stdin else None,
+        capture_output=True, text=True, timeout=120,
+    )
+
+
+def records(done: subprocess.CompletedProcess[str]) -> list[dict]:
+    return [json.loads(line) for line in done.stdout.splitlines()]
+
+
+def test_extract_json_contract_on_corpus_pages() -> None:
+    html, txt = case_page("02"), case_page("01")
+    done = run("extract", "--format", "json", str(html), str(txt))
+    assert done.returncode == 0, done.stderr
+    out = records(done)
+    assert [r["input"] for r in out] == [str(html), str(txt)]
+    for record in out:
+        assert set(record) == KEYS
+        assert record["error"] is None and record["title"] and record["blurbs"]
+        assert record["published"] is None or len(record["published"]) == 10
+        assert record["summary"] and all(s in record["text"] for s in record["summary"])
+        assert "\n\n" in record["text"]
+        assert all(set(b) == {"title", "text", "publisher", "url"} for b in record["blurbs"])
+
+
+def test_one_bad_input_gets_an_error_record_and_exit_1(tmp_path: Path) -> None:
+    binary = tmp_path / "x.bin"
+    binary.write_bytes(b"\x00\x01\x02" * 500)
+    good = case_page("03")
+    done = run("extract", "--format", "json", str(tmp_path / "missing.html"), str(binary), str(good))
+    assert done.returncode == 1
+    out = records(done)
+    assert out[0]["error"].endswith("no such file")
+    assert "not a text document" in out[1]["error"]
+    assert out[2]["error"] is None and out[2]["blurbs"] == []
+    assert "Traceback" not in done.stderr
+
+
+def test_stdin_and_text_format() -> None:
+    page = case_page("05").read_bytes()
+    done = run("extract", "--format", "text", "-", stdin=page)
+    assert done.returncode == 0, done.stderr
+    assert "Summary" in done.stdout and "Elsewhere" in done.stdout
+
+
+def test_summarise_command(tmp_path: Path) -> None:
+    done = run("summarise", "--format", "json", "--sentences", "2", "--algorithm", "lexrank",
+               str(case_page("07")))
+    (record,) = records(done)
+    assert set(record) == {"input", "summary", "error"} and len(record["summary"]) == 2
+
+
+def test_url_inputs_from_a_local_server(local_server) -> None:
+    base, routes = local_server
+    page = (SHARED / "corpus" / "blurbs" / "cases").glob("12*/page.html").__next__().read_bytes()
+    routes["/story"] = respond(page)
+    routes["/moved"] = respond(b"", status=301, headers={"Location": "/story"})
+    routes["/loop"] = respond(b"", status=302, headers={"Location": "/loop"})
+    routes["/gone"] = respond(b"gone", status=410)
+    routes["/latin"] = respond(b"<html><body>" + ("<p>Caf\xe9 cr\xe8me br\xfbl\xe9e is on the menu again this week, the owner said. " * 5 + "</p>").encode("cp1252") * 3 + b"</body></html>", content_type="text/html")
+    done = run("extract", "--format", "json", "--no-summary", f"{base}/story", f"{base}/moved",
+               f"{base}/loop", f"{base}/gone", f"{base}/latin")
+    out = records(done)
+    assert done.returncode == 1
+    assert out[0]["error"] is None and out[0]["title"].startswith("Wendleford Rovers")
+    assert out[1]["url"] and out[1]["error"] is None
+    assert "redirect" in out[2]["error"]
+    assert "HTTP 410" in out[3]["error"]
+    assert "Café crème brûlée" in out[4]["text"]
+
+
+def test_bad_config_is_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "c.toml"
+    bad.write_text("[summary\n")
+    done = run("--config", str(bad), "extract", str(case_page("03")))
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "config" in done.stderr

@@ -1,0 +1,59 @@
+import codecs
+
+import pytest
+
+from newsreader.core.decode import decode, detect_encoding, looks_binary
+from newsreader.core.errors import NewsreaderError
+from newsreader.core.models import Document
+
+PAGE = "<html><head>{meta}</head><body><p>Café déjà vu — “quoted”</p></body></html>"
+
+
+def test_bom_wins_over_everything() -> None:
+    body = codecs.BOM_UTF8 + PAGE.format(meta='<meta charset="iso-8859-1">').encode()
+    assert detect_encoding(body, "iso-8859-1") == "utf-8"
+    body16 = codecs.BOM_UTF16_LE + PAGE.format(meta="").encode("utf-16-le")
+    assert "Café" in decode(Document("x", body16)).text
+
+
+def test_header_then_meta() -> None:
+    body = PAGE.format(meta='<meta charset="koi8-r">').encode("cp1251", errors="replace")
+    assert detect_encoding(body, "windows-1251") == "cp1251"
+    assert detect_encoding(body, None) == "koi8-r"
+
+
+def test_wrong_latin1_label_on_utf8_bytes() -> None:
+    body = PAGE.format(meta="").encode("utf-8")
+    assert "Café déjà" in decode(Document("x", body, charset="iso-8859-1")).text
+
+
+def test_missing_charset_latin1_bytes_detected() -> None:
+    body = PAGE.format(meta="").encode("cp1252")
+    text = decode(Document("x", body)).text
+    assert "Café" in text and "\ufffd" not in text
+
+
+def test_broken_bytes_never_raise() -> None:
+    body = b"<p>ok \xff\xfe\xc3 broken \xe2\x82</p>" * 10
+    text = decode(Document("x", body, charset="utf-8")).text
+    assert "ok" in text
+
+
+def test_binary_refused_with_one_line() -> None:
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
+    assert looks_binary(png)
+    with pytest.raises(NewsreaderError, match="not a text document"):
+        decode(Document("x", png))
+    with pytest.raises(NewsreaderError, match="image/png"):
+        decode(Document("x", b"hello", content_type="image/png"))
+
+
+def test_empty_refused() -> None:
+    with pytest.raises(NewsreaderError, match="empty"):
+        decode(Document("x", b"   \n"))
+
+
+def test_kind_from_type_name_and_sniffing() -> None:
+    assert decode(Document("a.txt", b"<p>not html really</p>", path="a.txt")).kind == "text"
+    assert decode(Document("a", b"<!DOCTYPE html><p>x</p>")).kind == "html"
+    assert decode(Document("a", b"Just words.\n\nMore words.")).kind == "text"

@@ -1,0 +1,72 @@
+"""Extraction and separation on small pages made here (not the corpus answers)."""
+
+from newsreader.core.models import DecodedDocument
+from newsreader.core.pipeline import extract_document
+
+PARA = ("The harbour authority said on Tuesday that repairs to the northern pier would take "
+        "until the spring, and that boats would use the southern berths in the meantime. ")
+
+
+def html_page(body: str, head: str = "") -> DecodedDocument:
+    html = f"<html><head><title>Pier repairs to last until spring | Bay Times</title>{head}</head><body>{body}</body></html>"
+    return DecodedDocument("t", html, "html", url="https://bay.example/news/pier")
+
+
+def test_story_blocks_and_related_section_become_blurbs() -> None:
+    body = (
+        "<article><h1>Pier repairs to last until spring</h1><p>By Ann Lee</p>"
+        + "".join(f"<p>{PARA}Point {i}.</p>" for i in range(5))
+        + "<h2>What happens next</h2><ul><li>Surveys in May</li><li>Works in June</li></ul>"
+        + "<p class='plug'><strong>READ MORE:</strong> <a href='/a'>Ferry fares rise again this winter</a></p>"
+        + f"<p>{PARA}</p></article>"
+        + "<section><h3>You might also like</h3>"
+        + "<div><a href='/b'><h4>Lighthouse keeper retires after 40 years</h4></a><p>He never missed a night.</p><span>2h ago</span></div>"
+        + "<div><a href='/c'><h4>New cafe opens on the quay</h4></a><p>It serves fish soup all day.</p></div>"
+        + "</section>"
+    )
+    article = extract_document(html_page(body))
+    assert article.title == "Pier repairs to last until spring"
+    kinds = [b.kind for b in article.blocks]
+    assert "heading" in kinds and kinds.count("list_item") == 2
+    assert all("By Ann Lee" not in b.text for b in article.blocks)
+    titles = [b.title for b in article.blurbs]
+    assert titles == ["Ferry fares rise again this winter", "Lighthouse keeper retires after 40 years",
+                      "New cafe opens on the quay"]
+    assert article.blurbs[1].text == "He never missed a night."
+    assert article.blurbs[1].url == "https://bay.example/b"
+    assert "Lighthouse" not in article.text and "READ MORE" not in article.text
+
+
+def test_story_with_no_blurbs_gets_none_and_keeps_its_own_read_more() -> None:
+    body = "<article>" + "".join(f"<p>{PARA}</p>" for i in range(3)) + (
+        "<p>Read more, the mayor urged, about the plans before the meeting on Friday night.</p>"
+        "<p>Related costs were not disclosed by the authority in its statement on Tuesday.</p></article>"
+    )
+    article = extract_document(html_page(body))
+    assert article.blurbs == ()
+    assert "Read more, the mayor urged" in article.text
+    assert "Related costs were not disclosed" in article.text
+
+
+def test_text_dump_aggregator_shape() -> None:
+    dump = "\n".join([
+        "menu", "Pier repairs to last until spring", "Pier repairs to last until spring",
+        "Bay Times02-03-2024",
+        *[f"{PARA}Point {i}." for i in (1, 2, 2, 3)],
+        "Share", "Comments",
+        "Related Articles",
+        "Lighthouse keeper retires after 40 years", "Coast Weekly", "time5 hours ago",
+        "  • Coast Weekly", "Lighthouse keeper retires after 40 years",
+        "The keeper, who lit the lamp every night since 1984, will hand over to an automatic system next month.",
+        "New cafe opens on the quay", "  • Harbour News · time1 day ago", "New cafe opens on the quay",
+    ])
+    article = extract_document(DecodedDocument("d", dump, "text"))
+    assert article.title == "Pier repairs to last until spring"
+    assert article.publisher == "Bay Times"
+    assert str(article.published) == "2024-03-02"
+    assert len(article.blocks) == 3  # a paragraph rendered twice is kept once
+    assert [(b.title, b.publisher) for b in article.blurbs] == [
+        ("Lighthouse keeper retires after 40 years", "Coast Weekly"),
+        ("New cafe opens on the quay", "Harbour News"),
+    ]
+    assert article.blurbs[0].text.startswith("The keeper")

@@ -1,0 +1,32 @@
+"""Quality floors on the shared corpora, set just under what we reach, so regressions fail.
+
+Figures reached when the floors were set are in benchmarks/README.md.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from quality import SHARED, run_blurbs, run_extraction  # noqa: E402
+
+pytestmark = pytest.mark.skipif(not (SHARED / "corpus").exists(), reason="shared corpus not present")
+
+
+def test_scrapinghub_extraction_floor(tmp_path: Path) -> None:
+    figures, output = run_extraction(SHARED, tmp_path)
+    assert figures["f1"] >= 0.960, output
+    assert figures["precision"] >= 0.960, output
+
+
+def test_blurb_corpus_floor(tmp_path: Path) -> None:
+    figures, output = run_blurbs(SHARED, tmp_path)
+    assert figures["body_f1"] >= 0.98, output
+    assert figures["blurb_f1"] >= 0.95, output
+    assert figures["chrome_leaks"] == 0, output
+    assert figures["title_acc"] == 1.0, output
