@@ -1,0 +1,81 @@
+"""Untrusted article text to Rich ``Text``: never parsed as markup, escapes stripped."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from ..core.models import Article, Blurb
+from ..core.render import meta_line
+from ..core.sanitize import clean_line, strip_escapes
+
+SUMMARY_STYLE = "reverse"
+
+
+def plain(text: str, style: str = "") -> Text:
+    """A ``Text`` built from characters, not markup: ``[bold]`` shows as typed."""
+    return Text(strip_escapes(text), style=style)
+
+
+def headline(article: Article) -> Text:
+    text = plain(clean_line(article.title or "Untitled"), "bold")
+    text.append("\n")
+    text.append(plain(clean_line(meta_line(article)), "dim"))
+    return text
+
+
+def story(article: Article, highlight: bool = False) -> Text:
+    """The story with numbered links; summary sentences reversed when ``highlight``."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    if highlight:
+        for sentence in article.summary:
+            spans.setdefault(sentence.block, []).append((sentence.start, sentence.end))
+    out = Text()
+    link_no = 0
+    for index, block in enumerate(article.blocks):
+        body = plain(block.text)
+        for start, end in spans.get(index, []):
+            body.stylize(SUMMARY_STYLE, start, end)
+        if block.kind == "heading":
+            body.stylize("bold")
+        elif block.kind == "list_item":
+            body = Text("  • ").append_text(body)
+        elif block.kind == "quote":
+            body = Text("  ▌ ", style="dim").append_text(body)
+            body.stylize("italic")
+        for _ in block.links:
+            link_no += 1
+        if block.links:
+            numbers = range(link_no - len(block.links) + 1, link_no + 1)
+            body.append(" " + " ".join(f"[{n}]" for n in numbers), style="dim")
+        out.append_text(body)
+        following = article.blocks[index + 1] if index + 1 < len(article.blocks) else None
+        tight = block.kind == "list_item" and following is not None and following.kind == "list_item"
+        out.append("\n" if tight else "\n\n")
+    if article.links:
+        out.append("Links\n", style="bold")
+        for n, link in enumerate(article.links, 1):
+            out.append(f"[{n}] ", style="dim")
+            out.append_text(plain(clean_line(link.text)))
+            out.append(f" {clean_line(link.url)}\n", style="dim underline")
+    out.rstrip()
+    return out
+
+
+def summary(article: Article) -> Text:
+    out = Text()
+    for sentence in article.summary:
+        out.append("• ")
+        out.append_text(plain(sentence.text))
+        out.append("\n\n")
+    out.rstrip()
+    return out or Text("No summary.", style="dim")
+
+
+def blurb_label(blurb: Blurb) -> Text:
+    label = plain(clean_line(blurb.title), "bold")
+    if blurb.publisher:
+        label.append(f"  {clean_line(blurb.publisher)}", style="dim")
+    if blurb.text:
+        label.append("\n")
+        label.append_text(plain(clean_line(blurb.text)))
+    return label

@@ -1,0 +1,54 @@
+"""Drive the real app in a real terminal (tmux): type keys, read the screen."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import case_page
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux not installed")
+
+
+def capture(session: str) -> str:
+    return subprocess.run(["tmux", "capture-pane", "-t", session, "-p"], capture_output=True,
+                          text=True, check=True).stdout
+
+
+def wait_screen(session: str, needle: str, seconds: float = 30) -> str:
+    deadline = time.monotonic() + seconds
+    screen = ""
+    while time.monotonic() < deadline:
+        screen = capture(session)
+        if needle in screen:
+            return screen
+        time.sleep(0.2)
+    raise AssertionError(f"{needle!r} never appeared:\n{screen}")
+
+
+def test_read_in_tmux(tmp_path: Path) -> None:
+    session = f"nr-test-{tmp_path.name}"
+    exe = Path(sys.executable).with_name("newsreader")
+    command = f"{exe} read {case_page('12')}; sleep 5"
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "160", "-y", "48", command],
+                   check=True, env={"TERM": "xterm-256color", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
+    try:
+        screen = wait_screen(session, "Summary")
+        assert "Wendleford Rovers sack manager" in screen
+        assert "Elsewhere (5)" in screen
+        assert "Cookie" not in screen and "Sign up" not in screen
+        subprocess.run(["tmux", "send-keys", "-t", session, "?"], check=True)
+        wait_screen(session, "Keys")
+        subprocess.run(["tmux", "send-keys", "-t", session, "Escape"], check=True)
+        time.sleep(0.5)  # ESC then q at once would read as alt+q
+        subprocess.run(["tmux", "send-keys", "-t", session, "q"], check=True)
+        deadline = time.monotonic() + 10
+        while "Summary" in capture(session) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert "Summary" not in capture(session)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], check=False)
