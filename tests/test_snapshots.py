@@ -7,7 +7,7 @@ from conftest import case_page
 from test_tui import wait_for
 
 from newsreader.core.config import Config
-from newsreader.tui.app import NewsreaderApp, ReaderScreen
+from newsreader.tui.app import NewsreaderApp, reader_ready
 
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 48)])
@@ -15,7 +15,7 @@ def test_reader_layout(snap_compare, size: tuple[int, int]) -> None:  # type: ig
     app = NewsreaderApp(Config(), source=str(case_page("02")))
 
     async def ready(pilot) -> None:  # type: ignore[no-untyped-def]
-        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await wait_for(pilot, lambda: reader_ready(app))
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=ready)

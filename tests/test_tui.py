@@ -11,7 +11,7 @@ from textual.widgets import OptionList, Static
 from newsreader.core.config import Config
 from newsreader.core.models import Article, Block
 from newsreader.tui import text
-from newsreader.tui.app import HelpScreen, InboxScreen, NewsreaderApp, ReaderScreen
+from newsreader.tui.app import HelpScreen, InboxScreen, NewsreaderApp, ReaderScreen, reader_ready
 
 
 async def wait_for(pilot, predicate, tries: int = 200) -> None:  # type: ignore[no-untyped-def]
@@ -25,7 +25,7 @@ async def wait_for(pilot, predicate, tries: int = 200) -> None:  # type: ignore[
 async def test_read_opens_one_article_and_q_quits() -> None:
     app = NewsreaderApp(Config(), source=str(case_page("02")))
     async with app.run_test(size=(160, 48)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await wait_for(pilot, lambda: reader_ready(app))
         screen = app.screen
         assert screen.query_one("#summary-pane").border_title == "Summary"
         assert not screen.has_class("narrow")  # wide: summary beside the story
@@ -47,7 +47,8 @@ async def test_read_opens_one_article_and_q_quits() -> None:
 async def test_narrow_terminal_stacks_panes() -> None:
     app = NewsreaderApp(Config(), source=str(case_page("05")))
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await wait_for(pilot, lambda: reader_ready(app))
+        await pilot.pause()
         assert app.screen.has_class("narrow")
 
 

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from newsreader.core.config import Config
-from newsreader.tui.app import NewsreaderApp, ReaderScreen
+from newsreader.tui.app import NewsreaderApp, reader_ready
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT.parent / "shared/corpus/blurbs/cases/02-html-buslanes-inline-aside/page.html"
@@ -20,7 +20,7 @@ async def main(page: str) -> None:
     app = NewsreaderApp(Config(), source=page)
     async with app.run_test(size=(160, 48)) as pilot:
         for _ in range(200):
-            if isinstance(app.screen, ReaderScreen):
+            if reader_ready(app):
                 break
             await pilot.pause(0.05)
         await pilot.press("h")  # show where the summary sentences sit in the story

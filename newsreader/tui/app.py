@@ -323,6 +323,12 @@ class LoadingScreen(Screen[None]):
         yield Footer()
 
 
+def reader_ready(app: App[int]) -> bool:
+    """True once a reader screen is mounted with its panes (for tests and screenshots)."""
+    screen = app.screen
+    return isinstance(screen, ReaderScreen) and screen.is_mounted and bool(screen.query("#story"))
+
+
 def run_reader(config: Config, source: str | None = None, db: str | None = None) -> int:
     app = NewsreaderApp(config, source)
     app.run()
