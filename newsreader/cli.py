@@ -44,6 +44,28 @@ def build_parser() -> argparse.ArgumentParser:
 
     read = sub.add_parser("read", help="open one article in the reader")
     read.add_argument("input", metavar="INPUT", help="file, - (stdin) or URL")
+
+    add = sub.add_parser("add", help="subscribe to a feed (or the feed a page names)")
+    add.add_argument("url")
+    add.add_argument("--tag", action="append", default=[], help="tag the feed (repeatable)")
+
+    remove = sub.add_parser("remove", help="unsubscribe (by URL or id)")
+    remove.add_argument("feed")
+
+    feeds = sub.add_parser("feeds", help="list feeds with unread counts and errors")
+    feeds.add_argument("--format", choices=("json", "text"), default="text")
+
+    imp = sub.add_parser("import-opml", help="subscribe to every feed in an OPML file")
+    imp.add_argument("file")
+
+    exp = sub.add_parser("export-opml", help="write subscriptions as OPML (stdout or FILE)")
+    exp.add_argument("file", nargs="?")
+
+    ref = sub.add_parser("refresh", help="fetch all feeds and their new articles (for cron)")
+    ref.add_argument("--feeds-only", action="store_true", help="skip fetching article pages")
+    ref.add_argument("--json", action="store_true", help="print one JSON line of totals")
+    ref.add_argument("--workers", type=int, help="processes for cleaning articles")
+    ref.add_argument("--concurrency", type=int, help="requests in flight at once")
     return parser
 
 
@@ -126,11 +148,146 @@ def cmd_tui(args: argparse.Namespace) -> int:
     return run_reader(load_config(args.config), db=args.db)
 
 
+def _store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from .core.config import load_config
+    from .core.store import Store, resolve_db_path
+
+    config = load_config(args.config)
+    store = Store(resolve_db_path(args.db, config.db))
+    sync_config_feeds(store, config)
+    return config, store
+
+
+def sync_config_feeds(store, config) -> None:  # type: ignore[no-untyped-def]
+    """Feeds named in the config are subscribed, with their per-feed settings."""
+    for feed in config.feeds:
+        store.add_feed(feed.url, title=feed.title, tags=feed.tags, full_text=feed.full_text,
+                       refresh_minutes=feed.refresh_minutes)
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from .core.subscribe import subscribe
+
+    config, store = _store(args)
+    with store:
+        url, new = subscribe(store, args.url, config.fetch, tuple(args.tag))
+    print(f"{'subscribed to' if new else 'already subscribed to'} {url}")
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    _, store = _store(args)
+    with store:
+        if not store.remove_feed(args.feed):
+            raise NewsreaderError(f"no feed {args.feed}")
+    print(f"unsubscribed from {args.feed}")
+    return 0
+
+
+def _when(ts: float | None) -> str | None:
+    import datetime as dt
+
+    return dt.datetime.fromtimestamp(ts, dt.UTC).isoformat(timespec="seconds") if ts else None
+
+
+def cmd_feeds(args: argparse.Namespace) -> int:
+    _, store = _store(args)
+    with store:
+        rows = store.feeds()
+    if args.format == "json":
+        print(json.dumps([{"url": f.url, "title": f.title, "items": f.items, "unread": f.unread,
+                           "last_ok": _when(f.last_ok), "last_error": f.last_error} for f in rows],
+                         ensure_ascii=False))
+        return 0
+    from .core.sanitize import clean_line
+
+    print(f"{'unread':>6} {'items':>6}  {'last ok':<20} feed")
+    for f in rows:
+        print(f"{f.unread:>6} {f.items:>6}  {(_when(f.last_ok) or 'never'):<20} "
+              f"{clean_line(f.title or f.url)}  <{f.url}>")
+        if f.last_error:
+            print(f"{'':>35}error: {clean_line(f.last_error)}")
+    return 0
+
+
+def cmd_import_opml(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .core.opml import parse_opml
+
+    try:
+        data = Path(args.file).read_bytes()
+    except OSError as exc:
+        raise NewsreaderError(f"{args.file}: {exc.strerror or exc}") from None
+    subs = parse_opml(data)
+    _, store = _store(args)
+    added = 0
+    with store:
+        for sub in subs:
+            added += store.add_feed(sub.url, title=sub.title, tags=sub.tags)[1]
+    print(f"imported {len(subs)} feeds ({added} new)")
+    return 0
+
+
+def cmd_export_opml(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .core.opml import export_opml
+
+    _, store = _store(args)
+    with store:
+        text = export_opml(store.feeds())
+    if args.file:
+        Path(args.file).write_text(text, encoding="utf-8")
+    else:
+        _write(text)
+    return 0
+
+
+def cmd_refresh(args: argparse.Namespace) -> int:
+    import dataclasses
+
+    from .core.refresh import Progress, refresh_sync
+
+    config, store = _store(args)
+    fetch = config.fetch
+    if args.concurrency:
+        fetch = dataclasses.replace(fetch, concurrency=args.concurrency)
+    tty = sys.stderr.isatty()
+
+    def progress(p: Progress) -> None:
+        if tty:
+            sys.stderr.write(f"\r\x1b[K{p.phase}: {p.done}/{p.total}")
+            sys.stderr.flush()
+
+    with store:
+        totals = refresh_sync(store, fetch=fetch, summary=config.summary,
+                              full_text=config.full_text and not args.feeds_only,
+                              workers=args.workers or config.workers, progress=progress)
+    if tty:
+        sys.stderr.write("\r\x1b[K")
+    for error in totals.errors:
+        print(f"newsreader: {error}", file=sys.stderr)
+    if args.json:
+        print(json.dumps(totals.as_dict()))
+    else:
+        t = totals
+        print(f"{t.feeds} feeds ({t.feeds_ok} ok, {t.not_modified} unchanged, {t.feed_errors} failed), "
+              f"{t.new_items} new items, {t.articles} articles ({t.article_errors} failed) in {t.seconds:.1f}s")
+    return 0
+
+
 COMMANDS = {
     "extract": cmd_extract,
     "summarise": cmd_summarise,
     "summarize": cmd_summarise,
     "read": cmd_read,
+    "add": cmd_add,
+    "remove": cmd_remove,
+    "feeds": cmd_feeds,
+    "import-opml": cmd_import_opml,
+    "export-opml": cmd_export_opml,
+    "refresh": cmd_refresh,
 }
 
 

@@ -1,0 +1,178 @@
+"""Refresh: every feed at once over one client, then every new item's page, cleaned in worker processes.
+
+1. fetch all feeds concurrently (global and per-host limits, conditional GET);
+   a slow or hanging feed holds up only itself;
+2. parse each feed and store its entries in one transaction per feed;
+3. fetch each new item's page, concurrently on the same client;
+4. extract, separate and summarise in a process pool so both cores work;
+5. store the articles in batches; errors are recorded per feed and per item.
+
+Items whose page was never processed (a refresh killed mid-way) are picked up
+by the next refresh, so nothing is lost.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from .errors import NewsreaderError
+from .feeds import parse_feed
+from .fetch import Fetcher, FetchSettings
+from .models import Article, Document
+from .pipeline import SummarySettings, process_one
+from .store import FeedRow, Store
+
+FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/feed+json, "
+               "application/json;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5")
+
+
+@dataclass
+class RefreshTotals:
+    feeds: int = 0
+    feeds_ok: int = 0
+    not_modified: int = 0
+    feed_errors: int = 0
+    new_items: int = 0
+    articles: int = 0
+    article_errors: int = 0
+    seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "feeds": self.feeds, "feeds_ok": self.feeds_ok, "not_modified": self.not_modified,
+            "feed_errors": self.feed_errors, "new_items": self.new_items, "articles": self.articles,
+            "article_errors": self.article_errors, "seconds": round(self.seconds, 3),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """What a refresh reports as it goes: phase, done, total, and the latest event."""
+
+    phase: str  # "feeds" | "articles"
+    done: int
+    total: int
+    message: str = ""
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+def _process_page(args: tuple[int, Document, SummarySettings]) -> tuple[int, Article | None, str | None]:
+    """Runs in a worker process: the CPU part of the pipeline for one page."""
+    item_id, doc, summary = args
+    outcome = process_one(doc, summary)
+    return item_id, outcome.article, outcome.error
+
+
+async def _refresh_feed(fetcher: Fetcher, store: Store, feed: FeedRow, totals: RefreshTotals) -> list[int]:
+    try:
+        result = await fetcher.fetch(feed.url, etag=feed.etag, last_modified=feed.last_modified,
+                                     accept=FEED_ACCEPT)
+        if result.not_modified:
+            await asyncio.to_thread(store.record_not_modified, feed.id, result.etag, result.last_modified)
+            totals.not_modified += 1
+            return []
+        assert result.document is not None
+        parsed = parse_feed(result.document.body, result.document.url or feed.url)
+    except NewsreaderError as exc:
+        totals.feed_errors += 1
+        totals.errors.append(f"{feed.url}: {exc}")
+        await asyncio.to_thread(store.record_feed_error, feed.id, str(exc))
+        return []
+    new = await asyncio.to_thread(
+        store.store_entries, feed.id, parsed.entries, title=parsed.title, site_url=parsed.site_url,
+        etag=result.etag, last_modified=result.last_modified, warning=parsed.warning,
+    )
+    totals.feeds_ok += 1
+    if parsed.warning:
+        totals.errors.append(f"{feed.url}: {parsed.warning}")
+    totals.new_items += len(new)
+    return new
+
+
+async def refresh(
+    store: Store,
+    *,
+    fetch: FetchSettings = FetchSettings(),
+    summary: SummarySettings = SummarySettings(),
+    full_text: bool = True,
+    workers: int = 2,
+    progress: ProgressCallback | None = None,
+    executor: Executor | None = None,
+) -> RefreshTotals:
+    started = time.perf_counter()
+    totals = RefreshTotals()
+    feeds = store.feeds()
+    totals.feeds = len(feeds)
+    report = progress or (lambda p: None)
+    async with Fetcher(fetch) as fetcher:
+        done = 0
+
+        async def one_feed(feed: FeedRow) -> None:
+            nonlocal done
+            await _refresh_feed(fetcher, store, feed, totals)
+            done += 1
+            report(Progress("feeds", done, len(feeds), feed.title or feed.url))
+
+        await asyncio.gather(*(one_feed(f) for f in feeds))
+        if full_text:
+            await _refresh_articles(store, fetcher, summary, workers, totals, report, executor)
+    store.analyze()
+    totals.seconds = time.perf_counter() - started
+    return totals
+
+
+async def _refresh_articles(
+    store: Store, fetcher: Fetcher, summary: SummarySettings, workers: int,
+    totals: RefreshTotals, report: ProgressCallback, executor: Executor | None,
+) -> None:
+    pending = await asyncio.to_thread(store.pending_articles)
+    if not pending:
+        return
+    loop = asyncio.get_running_loop()
+    own = executor is None
+    pool: Executor = executor or ProcessPoolExecutor(max_workers=max(1, workers))
+    results: list[tuple[int, Article | None, str | None]] = []
+    done = 0
+
+    async def flush(force: bool = False) -> None:
+        if results and (force or len(results) >= 50):
+            batch = results[:]
+            results.clear()
+            await asyncio.to_thread(store.store_articles, batch)
+
+    async def one(item_id: int, url: str) -> None:
+        nonlocal done
+        try:
+            fetched = await fetcher.fetch(url)
+            assert fetched.document is not None
+            outcome = await loop.run_in_executor(pool, _process_page, (item_id, fetched.document, summary))
+        except NewsreaderError as exc:
+            outcome = (item_id, None, str(exc))
+        except Exception as exc:  # a crashed worker must not stop the others
+            outcome = (item_id, None, f"{type(exc).__name__}: {exc}")
+        if outcome[1] is None:
+            totals.article_errors += 1
+        else:
+            totals.articles += 1
+        results.append(outcome)
+        done += 1
+        report(Progress("articles", done, len(pending), url))
+        await flush()
+
+    try:
+        await asyncio.gather(*(one(i, u) for i, u in pending))
+        await flush(force=True)
+    finally:
+        if own:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def refresh_sync(store: Store, **kwargs: object) -> RefreshTotals:
+    return asyncio.run(refresh(store, **kwargs))  # type: ignore[arg-type]

@@ -1,0 +1,437 @@
+"""The embedded SQLite store: feeds, items, extracted articles, reading state, full-text search.
+
+WAL mode so a reader and a cron refresh can work at once (the second writer
+waits on ``busy_timeout``); ``PRAGMA user_version`` holds the schema version and
+``MIGRATIONS`` carries an older file forward.  Every write is one transaction.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import NewsreaderError
+from .feeds import FeedEntry
+from .models import Article
+from .serialize import article_from_json, article_to_json
+from .urls import normalise_url
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: the first schema
+    """
+    CREATE TABLE feeds (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        title TEXT,
+        site_url TEXT,
+        tags TEXT NOT NULL DEFAULT '',
+        full_text INTEGER NOT NULL DEFAULT 1,
+        refresh_minutes INTEGER,
+        etag TEXT,
+        last_modified TEXT,
+        last_ok REAL,
+        last_error TEXT,
+        last_error_at REAL,
+        added REAL NOT NULL
+    );
+    CREATE TABLE items (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        url TEXT,
+        title TEXT NOT NULL,
+        published REAL,
+        added REAL NOT NULL,
+        author TEXT,
+        feed_content TEXT NOT NULL DEFAULT '',
+        article TEXT,
+        text TEXT NOT NULL DEFAULT '',
+        language TEXT,
+        extract_error TEXT,
+        extracted_at REAL,
+        read_at REAL,
+        starred_at REAL,
+        later_at REAL,
+        dismissed_at REAL
+    );
+    CREATE TABLE feed_items (
+        feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        guid TEXT NOT NULL,
+        item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+        PRIMARY KEY (feed_id, guid)
+    );
+    CREATE INDEX feed_items_item ON feed_items(item_id);
+    CREATE INDEX items_order ON items(dismissed_at, published DESC, id DESC);
+    CREATE INDEX items_pending ON items(extracted_at) WHERE extracted_at IS NULL;
+    CREATE VIRTUAL TABLE items_fts USING fts5(title, text, content='items', content_rowid='id',
+                                               tokenize='unicode61 remove_diacritics 2');
+    CREATE TRIGGER items_ai AFTER INSERT ON items BEGIN
+        INSERT INTO items_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+    END;
+    CREATE TRIGGER items_ad AFTER DELETE ON items BEGIN
+        INSERT INTO items_fts(items_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+    END;
+    CREATE TRIGGER items_au AFTER UPDATE OF title, text ON items BEGIN
+        INSERT INTO items_fts(items_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+        INSERT INTO items_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+    END;
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+STATES = ("read", "starred", "later", "dismissed")
+
+
+@dataclass(frozen=True, slots=True)
+class FeedRow:
+    id: int
+    url: str
+    title: str | None
+    site_url: str | None
+    tags: tuple[str, ...]
+    full_text: bool
+    refresh_minutes: int | None
+    etag: str | None
+    last_modified: str | None
+    last_ok: float | None
+    last_error: str | None
+    items: int = 0
+    unread: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ItemRow:
+    """One line of the item list: enough to draw it without loading the article."""
+
+    id: int
+    title: str
+    url: str | None
+    published: float | None
+    feed_title: str | None
+    read: bool
+    starred: bool
+    later: bool
+    dismissed: bool
+    extracted: bool
+    error: str | None
+
+
+def default_db_path() -> Path:
+    from .config import data_dir
+
+    return data_dir() / "newsreader.db"
+
+
+def resolve_db_path(explicit: str | os.PathLike[str] | None, configured: Path | None = None) -> Path:
+    """--db, then NEWSREADER_DB, then the config's db, then the platform data dir."""
+    chosen = explicit or os.environ.get("NEWSREADER_DB") or configured or default_db_path()
+    return Path(chosen).expanduser()
+
+
+class Store:
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None,
+                                       check_same_thread=False)
+            self._db.row_factory = sqlite3.Row
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._db.execute("PRAGMA busy_timeout=30000")
+            self._lock = threading.RLock()
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise NewsreaderError(f"store {self.path}: {exc}") from None
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE: take the write lock up front, so two writers queue instead of deadlocking."""
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            else:
+                self._db.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise NewsreaderError(
+                f"store {self.path} has schema {version}, newer than this newsreader ({SCHEMA_VERSION})"
+            )
+        for number in range(version, SCHEMA_VERSION):
+            with self.transaction() as db:
+                for statement in _statements(MIGRATIONS[number]):
+                    db.execute(statement)
+                db.execute(f"PRAGMA user_version = {number + 1}")
+        if version < SCHEMA_VERSION:
+            self._db.execute("ANALYZE")
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    def integrity_ok(self) -> bool:
+        with self._lock:
+            return bool(self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
+
+    def analyze(self) -> None:
+        with self._lock:
+            self._db.execute("PRAGMA optimize")
+
+    # ------------------------------------------------------------------ feeds
+    def add_feed(self, url: str, title: str | None = None, tags: Iterable[str] = (),
+                 full_text: bool = True, refresh_minutes: int | None = None) -> tuple[int, bool]:
+        """Subscribe; returns (feed id, whether it is new).  Existing feeds keep their state."""
+        with self.transaction() as db:
+            row = db.execute("SELECT id FROM feeds WHERE url = ?", (url,)).fetchone()
+            if row:
+                if title or tags:
+                    db.execute(
+                        "UPDATE feeds SET title = COALESCE(?, title), tags = CASE WHEN ? = '' THEN tags ELSE ? END,"
+                        " full_text = ?, refresh_minutes = ? WHERE id = ?",
+                        (title, ",".join(tags), ",".join(tags), int(full_text), refresh_minutes, row[0]),
+                    )
+                return int(row[0]), False
+            cursor = db.execute(
+                "INSERT INTO feeds (url, title, tags, full_text, refresh_minutes, added) VALUES (?, ?, ?, ?, ?, ?)",
+                (url, title, ",".join(tags), int(full_text), refresh_minutes, time.time()),
+            )
+            return int(cursor.lastrowid or 0), True
+
+    def remove_feed(self, url_or_id: str) -> bool:
+        """Unsubscribe; items only this feed had go too, unless starred or kept for later."""
+        with self.transaction() as db:
+            row = db.execute("SELECT id FROM feeds WHERE url = ? OR CAST(id AS TEXT) = ?",
+                             (url_or_id, url_or_id)).fetchone()
+            if not row:
+                return False
+            db.execute("DELETE FROM feeds WHERE id = ?", (row[0],))
+            db.execute(
+                "DELETE FROM items WHERE id NOT IN (SELECT item_id FROM feed_items)"
+                " AND starred_at IS NULL AND later_at IS NULL"
+            )
+            return True
+
+    def feeds(self) -> list[FeedRow]:
+        with self._lock:
+            rows = self._db.execute(
+                """SELECT f.*, COUNT(i.id) AS n_items,
+                          SUM(CASE WHEN i.id IS NOT NULL AND i.read_at IS NULL AND i.dismissed_at IS NULL THEN 1 ELSE 0 END) AS n_unread
+                   FROM feeds f LEFT JOIN feed_items fi ON fi.feed_id = f.id
+                   LEFT JOIN items i ON i.id = fi.item_id
+                   GROUP BY f.id ORDER BY COALESCE(f.title, f.url) COLLATE NOCASE"""
+            ).fetchall()
+        return [
+            FeedRow(r["id"], r["url"], r["title"], r["site_url"],
+                    tuple(t for t in r["tags"].split(",") if t), bool(r["full_text"]),
+                    r["refresh_minutes"], r["etag"], r["last_modified"], r["last_ok"],
+                    r["last_error"], int(r["n_items"] or 0), int(r["n_unread"] or 0))
+            for r in rows
+        ]
+
+    def record_feed_error(self, feed_id: int, error: str) -> None:
+        with self.transaction() as db:
+            db.execute("UPDATE feeds SET last_error = ?, last_error_at = ? WHERE id = ?",
+                       (error, time.time(), feed_id))
+
+    def record_not_modified(self, feed_id: int, etag: str | None, last_modified: str | None) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE feeds SET last_ok = ?, last_error = NULL, etag = COALESCE(?, etag),"
+                " last_modified = COALESCE(?, last_modified) WHERE id = ?",
+                (time.time(), etag, last_modified, feed_id),
+            )
+
+    def store_entries(
+        self, feed_id: int, entries: Iterable[FeedEntry], *, title: str | None, site_url: str | None,
+        etag: str | None, last_modified: str | None, warning: str | None = None,
+    ) -> list[int]:
+        """One transaction per feed: new items in, links to known ones, validators saved.
+
+        Returns the ids of items that are new to the store.
+        """
+        now = time.time()
+        new_ids: list[int] = []
+        with self.transaction() as db:
+            for entry in entries:
+                known = db.execute("SELECT item_id FROM feed_items WHERE feed_id = ? AND guid = ?",
+                                   (feed_id, entry.guid)).fetchone()
+                if known:
+                    continue
+                key = normalise_url(entry.url) if entry.url else f"guid:{entry.guid}"
+                row = db.execute("SELECT id FROM items WHERE key = ?", (key,)).fetchone()
+                if row:
+                    item_id = int(row[0])
+                else:
+                    cursor = db.execute(
+                        "INSERT INTO items (key, url, title, published, added, author, feed_content, text)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        (key, entry.url, entry.title, entry.published or now, now, entry.author,
+                         entry.content, ""),
+                    )
+                    item_id = int(cursor.lastrowid or 0)
+                    new_ids.append(item_id)
+                db.execute("INSERT OR IGNORE INTO feed_items (feed_id, guid, item_id) VALUES (?, ?, ?)",
+                           (feed_id, entry.guid, item_id))
+            db.execute(
+                "UPDATE feeds SET title = COALESCE(title, ?), site_url = COALESCE(?, site_url),"
+                " etag = ?, last_modified = ?, last_ok = ?, last_error = ?, last_error_at = ?"
+                " WHERE id = ?",
+                (title, site_url, etag, last_modified, now, warning, now if warning else None, feed_id),
+            )
+        return new_ids
+
+    # ------------------------------------------------------------------ items
+    def pending_articles(self, limit: int = 100_000) -> list[tuple[int, str]]:
+        """Items whose page has not been extracted yet, whose feed wants full text."""
+        with self._lock:
+            rows = self._db.execute(
+                """SELECT i.id, i.url FROM items i
+                   WHERE i.extracted_at IS NULL AND i.url IS NOT NULL
+                     AND EXISTS (SELECT 1 FROM feed_items fi JOIN feeds f ON f.id = fi.feed_id
+                                 WHERE fi.item_id = i.id AND f.full_text = 1)
+                   ORDER BY i.id LIMIT ?""", (limit,)).fetchall()
+        return [(int(r[0]), str(r[1])) for r in rows]
+
+    def store_articles(self, results: Iterable[tuple[int, Article | None, str | None]]) -> None:
+        """Save extracted articles (or their errors) in one transaction, merging duplicates."""
+        now = time.time()
+        with self.transaction() as db:
+            for item_id, article, error in results:
+                if article is None:
+                    db.execute("UPDATE items SET extract_error = ?, extracted_at = ? WHERE id = ?",
+                               (error, now, item_id))
+                    continue
+                canonical = article.canonical_url
+                if canonical:
+                    key = normalise_url(canonical)
+                    twin = db.execute("SELECT id FROM items WHERE key = ? AND id != ?", (key, item_id)).fetchone()
+                    if twin:
+                        # The page names another item's URL as canonical: the same story.
+                        db.execute("UPDATE OR IGNORE feed_items SET item_id = ? WHERE item_id = ?", (twin[0], item_id))
+                        db.execute("DELETE FROM items WHERE id = ?", (item_id,))
+                        continue
+                db.execute(
+                    "UPDATE items SET article = ?, text = ?, language = ?, extract_error = NULL,"
+                    " extracted_at = ? WHERE id = ?",
+                    (article_to_json(article), article.text, article.language, now, item_id),
+                )
+
+    def article(self, item_id: int) -> Article | None:
+        with self._lock:
+            row = self._db.execute("SELECT article FROM items WHERE id = ?", (item_id,)).fetchone()
+        return article_from_json(row[0]) if row and row[0] else None
+
+    def item_detail(self, item_id: int) -> dict[str, object] | None:
+        with self._lock:
+            row = self._db.execute("SELECT * FROM items WHERE id = ?", (item_id,)).fetchone()
+        return dict(row) if row else None
+
+    def items(self, *, feed_id: int | None = None, include_dismissed: bool = False,
+              state: str | None = None, query: str | None = None, limit: int = 50_000) -> list[ItemRow]:
+        where = ["1 = 1"]
+        params: list[object] = []
+        if not include_dismissed:
+            where.append("i.dismissed_at IS NULL")
+        if feed_id is not None:
+            where.append("i.id IN (SELECT item_id FROM feed_items WHERE feed_id = ?)")
+            params.append(feed_id)
+        if state == "unread":
+            where.append("i.read_at IS NULL")
+        elif state in {"starred", "later", "dismissed"}:
+            where.append(f"i.{state}_at IS NOT NULL")
+        if query:
+            where.append("i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)")
+            params.append(fts_query(query))
+        sql = f"""SELECT i.id, i.title, i.url, i.published, i.read_at, i.starred_at, i.later_at,
+                         i.dismissed_at, i.extracted_at, i.extract_error,
+                         (SELECT f.title FROM feed_items fi JOIN feeds f ON f.id = fi.feed_id
+                          WHERE fi.item_id = i.id LIMIT 1) AS feed_title
+                  FROM items i WHERE {' AND '.join(where)}
+                  ORDER BY i.published DESC, i.id DESC LIMIT ?"""
+        params.append(limit)
+        with self._lock:
+            try:
+                rows = self._db.execute(sql, params).fetchall()
+            except sqlite3.OperationalError as exc:
+                raise NewsreaderError(f"search: {exc}") from None
+        return [
+            ItemRow(r["id"], r["title"], r["url"], r["published"], r["feed_title"],
+                    r["read_at"] is not None, r["starred_at"] is not None, r["later_at"] is not None,
+                    r["dismissed_at"] is not None, r["extracted_at"] is not None, r["extract_error"])
+            for r in rows
+        ]
+
+    def set_state(self, item_id: int, state: str, on: bool) -> None:
+        """Set or clear read/starred/later/dismissed; committed before this returns."""
+        if state not in STATES:
+            raise ValueError(state)
+        column = f"{state}_at"
+        with self.transaction() as db:
+            db.execute(f"UPDATE items SET {column} = ? WHERE id = ?", (time.time() if on else None, item_id))
+
+    def add_article(self, article: Article, source: str) -> int:
+        """Save an article opened directly (or a blurb saved as an item)."""
+        url = article.canonical_url or article.url
+        key = normalise_url(url) if url else f"source:{source}"
+        now = time.time()
+        with self.transaction() as db:
+            row = db.execute("SELECT id FROM items WHERE key = ?", (key,)).fetchone()
+            if row:
+                return int(row[0])
+            cursor = db.execute(
+                "INSERT INTO items (key, url, title, published, added, article, text, language, extracted_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (key, url, article.title or source, now, now, article_to_json(article), article.text,
+                 article.language, now),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def counts(self) -> dict[str, int]:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT COUNT(*), SUM(read_at IS NULL AND dismissed_at IS NULL), SUM(extracted_at IS NOT NULL AND article IS NOT NULL),"
+                " SUM(extract_error IS NOT NULL) FROM items"
+            ).fetchone()
+        return {"items": row[0] or 0, "unread": row[1] or 0, "articles": row[2] or 0, "article_errors": row[3] or 0}
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration into statements, keeping trigger bodies whole."""
+    statements: list[str] = []
+    buf: list[str] = []
+    for line in script.strip().splitlines():
+        buf.append(line)
+        joined = "\n".join(buf).strip()
+        if joined.endswith(";") and sqlite3.complete_statement(joined):
+            statements.append(joined)
+            buf = []
+    if "\n".join(buf).strip():
+        statements.append("\n".join(buf))
+    return statements
+
+
+def fts_query(text: str) -> str:
+    """User words to an FTS5 query: each word a quoted prefix term, all required."""
+    words = [w.replace('"', '""') for w in text.split() if w.strip()]
+    return " ".join(f'"{w}"*' for w in words) or '""'

@@ -1,0 +1,47 @@
+"""Subscribing: a feed URL, or a web page whose <link rel="alternate"> names its feed."""
+
+from __future__ import annotations
+
+import asyncio
+
+from .decode import decode
+from .errors import NewsreaderError
+from .feeds import discover_feeds, parse_feed
+from .fetch import Fetcher, FetchSettings
+from .refresh import FEED_ACCEPT
+from .store import Store
+
+
+async def find_feed(url: str, settings: FetchSettings = FetchSettings()) -> tuple[str, str | None]:
+    """(feed URL, title) for ``url``: itself if it is a feed, else the feed its page announces."""
+    async with Fetcher(settings) as fetcher:
+        result = await fetcher.fetch(url, accept=FEED_ACCEPT)
+        assert result.document is not None
+        final = result.document.url or url
+        try:
+            parsed = parse_feed(result.document.body, final)
+            return final, parsed.title
+        except NewsreaderError as not_feed:
+            try:
+                page = decode(result.document).text
+            except NewsreaderError:
+                raise not_feed from None
+            candidates = discover_feeds(page, final)
+            if not candidates:
+                raise NewsreaderError(f"{url}: not a feed, and the page names no feed") from None
+            for candidate in candidates:
+                try:
+                    found = await fetcher.fetch(candidate, accept=FEED_ACCEPT)
+                    assert found.document is not None
+                    return candidate, parse_feed(found.document.body, candidate).title
+                except NewsreaderError:
+                    continue
+            raise NewsreaderError(f"{url}: the feeds the page names could not be read") from None
+
+
+def subscribe(store: Store, url: str, settings: FetchSettings = FetchSettings(),
+              tags: tuple[str, ...] = ()) -> tuple[str, bool]:
+    """Find and add a feed; returns (feed URL, whether it is new)."""
+    feed_url, title = asyncio.run(find_feed(url, settings))
+    _, new = store.add_feed(feed_url, title=title, tags=tags)
+    return feed_url, new

@@ -1,0 +1,36 @@
+"""URL normalisation for de-duplication: one story, however it was linked."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+# Query parameters that track the reader rather than name the page.
+_TRACKING = re.compile(
+    r"^(?:utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|_gl|ref|ref_src|"
+    r"ref_url|cmpid|cmp|campaign|source|src|at_\w+|ocid|smid|smtyp|sr_share|share|s_cid|"
+    r"ito|int_source|xtor|__twitter_impression|spm|output|outputtype|amp|amp_js_v|usqp|guccounter)$",
+    re.IGNORECASE,
+)
+_AMP_PATH = re.compile(r"(?:/amp/?$|/amp(?=/)|\.amp(?=\.html?$|$)|-amp(?=\.html?$))", re.IGNORECASE)
+
+
+def normalise_url(url: str) -> str:
+    """A key equal for the same story behind tracking, AMP and mobile variants."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return url.strip()
+    if parts.scheme not in {"http", "https"}:
+        return url.strip()
+    host = (parts.hostname or "").lower()
+    for prefix in ("www.", "m.", "mobile.", "amp."):
+        if host.startswith(prefix):
+            host = host[len(prefix):]
+    if parts.port and parts.port not in (80, 443):
+        host = f"{host}:{parts.port}"
+    path = _AMP_PATH.sub("", parts.path) or "/"
+    if len(path) > 1:
+        path = path.rstrip("/")
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)]
+    return urlunsplit(("https", host, path, urlencode(sorted(query)), ""))
