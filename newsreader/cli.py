@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from .core import __version__
 from .core.errors import NewsreaderError
-from .core.summarise import ALGORITHMS
+from .core.settings import ALGORITHMS
 
 
 def _summary_options(parser: argparse.ArgumentParser) -> None:
@@ -66,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     ref.add_argument("--json", action="store_true", help="print one JSON line of totals")
     ref.add_argument("--workers", type=int, help="processes for cleaning articles")
     ref.add_argument("--concurrency", type=int, help="requests in flight at once")
+    ref.add_argument("--per-host", type=int, help="requests in flight at once to one host")
     return parser
 
 
@@ -253,6 +254,8 @@ def cmd_refresh(args: argparse.Namespace) -> int:
     fetch = config.fetch
     if args.concurrency:
         fetch = dataclasses.replace(fetch, concurrency=args.concurrency)
+    if args.per_host:
+        fetch = dataclasses.replace(fetch, per_host=args.per_host)
     tty = sys.stderr.isatty()
 
     def progress(p: Progress) -> None:

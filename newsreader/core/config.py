@@ -14,8 +14,7 @@ from typing import Any
 
 from .errors import NewsreaderError
 from .fetch import FetchSettings
-from .pipeline import SummarySettings
-from .summarise import ALGORITHMS
+from .settings import ALGORITHMS, SummarySettings
 
 APP_NAME = "newsreader"
 

@@ -55,16 +55,38 @@ def _http2_available() -> bool:
     return True
 
 
+class _LazyTLSTransport(httpx.AsyncBaseTransport):
+    """Builds the https transport on first use: loading CA certificates costs ~30 ms,
+    which a refresh of plain-http feeds (or a 304-only cron run) need not pay."""
+
+    def __init__(self, **options: object) -> None:
+        self._options = options
+        self._inner: httpx.AsyncHTTPTransport | None = None
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if self._inner is None:
+            self._inner = httpx.AsyncHTTPTransport(**self._options)  # type: ignore[arg-type]
+        return await self._inner.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        if self._inner is not None:
+            await self._inner.aclose()
+
+
 def make_client(settings: FetchSettings = FetchSettings()) -> httpx.AsyncClient:
+    limits = httpx.Limits(max_connections=settings.concurrency,
+                          max_keepalive_connections=settings.concurrency)
+    http2 = settings.http2 and _http2_available()
     return httpx.AsyncClient(
         follow_redirects=True,
         max_redirects=settings.max_redirects,
         timeout=httpx.Timeout(settings.timeout),
-        limits=httpx.Limits(
-            max_connections=settings.concurrency, max_keepalive_connections=settings.concurrency
-        ),
         headers={"User-Agent": settings.user_agent, "Accept-Encoding": _accept_encoding()},
-        http2=settings.http2 and _http2_available(),
+        mounts={
+            # Plain http never negotiates TLS, so its transport needs no CA bundle.
+            "http://": httpx.AsyncHTTPTransport(limits=limits, verify=False),
+            "https://": _LazyTLSTransport(limits=limits, http2=http2),
+        },
     )
 
 
@@ -141,10 +163,8 @@ class Fetcher:
         if accept:
             headers["Accept"] = accept
         try:
-            async with self._slot(url):
-                return await asyncio.wait_for(
-                    self._get(url, headers), timeout=self.settings.total_timeout
-                )
+            async with self._slot(url), asyncio.timeout(self.settings.total_timeout):
+                return await self._get(url, headers)
         except NewsreaderError:
             raise
         except (httpx.HTTPError, TimeoutError, OSError, ValueError) as exc:
@@ -154,6 +174,7 @@ class Fetcher:
         assert self._client is not None
         async with self._client.stream("GET", url, headers=headers) as response:
             if response.status_code == 304:
+                await response.aread()  # an unread response is not put back in the pool
                 return FetchResult(None, 304, response.headers.get("etag"),
                                    response.headers.get("last-modified"))
             if response.status_code >= 400:

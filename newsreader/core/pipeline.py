@@ -17,17 +17,9 @@ from .language import detect_language, normalise_language
 from .load import load_all
 from .models import Article, DecodedDocument, Document, SummarySentence
 from .sanitize import clean_line, normalise_text
+from .settings import SummarySettings
 from .summarise import summarise
 from .textdump import extract_text
-
-
-@dataclass(frozen=True, slots=True)
-class SummarySettings:
-    enabled: bool = True
-    sentences: int | None = 3
-    ratio: float | None = None
-    algorithm: str = "news"
-    language: str | None = None  # None: detect from the text
 
 
 @dataclass(frozen=True, slots=True)

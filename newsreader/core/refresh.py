@@ -18,13 +18,16 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .errors import NewsreaderError
 from .feeds import parse_feed
 from .fetch import Fetcher, FetchSettings
 from .models import Article, Document
-from .pipeline import SummarySettings, process_one
 from .store import FeedRow, Store
+
+if TYPE_CHECKING:
+    from .settings import SummarySettings
 
 FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/feed+json, "
                "application/json;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5")
@@ -65,17 +68,22 @@ ProgressCallback = Callable[[Progress], None]
 
 def _process_page(args: tuple[int, Document, SummarySettings]) -> tuple[int, Article | None, str | None]:
     """Runs in a worker process: the CPU part of the pipeline for one page."""
+    from .pipeline import process_one  # readability, sumy and numpy load only where pages are cleaned
+
     item_id, doc, summary = args
     outcome = process_one(doc, summary)
     return item_id, outcome.article, outcome.error
 
 
-async def _refresh_feed(fetcher: Fetcher, store: Store, feed: FeedRow, totals: RefreshTotals) -> list[int]:
+async def _refresh_feed(
+    fetcher: Fetcher, store: Store, feed: FeedRow, totals: RefreshTotals,
+    unchanged: list[tuple[int, str | None, str | None]],
+) -> list[int]:
     try:
         result = await fetcher.fetch(feed.url, etag=feed.etag, last_modified=feed.last_modified,
                                      accept=FEED_ACCEPT)
         if result.not_modified:
-            await asyncio.to_thread(store.record_not_modified, feed.id, result.etag, result.last_modified)
+            unchanged.append((feed.id, result.etag, result.last_modified))  # saved in one batch
             totals.not_modified += 1
             return []
         assert result.document is not None
@@ -100,7 +108,7 @@ async def refresh(
     store: Store,
     *,
     fetch: FetchSettings = FetchSettings(),
-    summary: SummarySettings = SummarySettings(),
+    summary: SummarySettings | None = None,
     full_text: bool = True,
     workers: int = 2,
     progress: ProgressCallback | None = None,
@@ -111,19 +119,25 @@ async def refresh(
     feeds = store.feeds()
     totals.feeds = len(feeds)
     report = progress or (lambda p: None)
+    unchanged: list[tuple[int, str | None, str | None]] = []
     async with Fetcher(fetch) as fetcher:
         done = 0
 
         async def one_feed(feed: FeedRow) -> None:
             nonlocal done
-            await _refresh_feed(fetcher, store, feed, totals)
+            await _refresh_feed(fetcher, store, feed, totals, unchanged)
             done += 1
             report(Progress("feeds", done, len(feeds), feed.title or feed.url))
 
         await asyncio.gather(*(one_feed(f) for f in feeds))
+        await asyncio.to_thread(store.record_not_modified, unchanged)
         if full_text:
-            await _refresh_articles(store, fetcher, summary, workers, totals, report, executor)
-    store.analyze()
+            from .settings import SummarySettings
+
+            await _refresh_articles(store, fetcher, summary or SummarySettings(), workers, totals,
+                                    report, executor)
+    if totals.new_items or totals.articles:
+        store.analyze()
     totals.seconds = time.perf_counter() - started
     return totals
 

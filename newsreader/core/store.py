@@ -254,12 +254,16 @@ class Store:
             db.execute("UPDATE feeds SET last_error = ?, last_error_at = ? WHERE id = ?",
                        (error, time.time(), feed_id))
 
-    def record_not_modified(self, feed_id: int, etag: str | None, last_modified: str | None) -> None:
+    def record_not_modified(self, feeds: list[tuple[int, str | None, str | None]]) -> None:
+        """Feeds that answered 304: (id, etag, last_modified), in one transaction."""
+        if not feeds:
+            return
+        now = time.time()
         with self.transaction() as db:
-            db.execute(
+            db.executemany(
                 "UPDATE feeds SET last_ok = ?, last_error = NULL, etag = COALESCE(?, etag),"
                 " last_modified = COALESCE(?, last_modified) WHERE id = ?",
-                (time.time(), etag, last_modified, feed_id),
+                [(now, etag, modified, feed_id) for feed_id, etag, modified in feeds],
             )
 
     def store_entries(

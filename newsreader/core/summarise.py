@@ -27,10 +27,9 @@ from typing import Any
 
 from .language import stopwords
 from .models import Block, SummarySentence
+from .settings import ALGORITHMS
 from .tokenize import OfflineTokenizer
 
-ALGORITHMS = ("news", "lexrank", "textrank", "lsa", "luhn", "edmundson", "sumbasic", "kl",
-              "reduction", "lead")
 CAPS = {"news": 400, "lexrank": 120, "textrank": 150, "lsa": 150, "luhn": 300, "edmundson": 300,
         "sumbasic": 150, "kl": 40, "reduction": 120, "lead": 10_000}
 
