@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
+from bench_server import generate, serve
 from conftest import case_page
 from rich.text import Text
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from newsreader.core.config import Config
 from newsreader.core.models import Article, Block
+from newsreader.core.store import Store
 from newsreader.tui import text
-from newsreader.tui.app import HelpScreen, InboxScreen, NewsreaderApp, ReaderScreen, reader_ready
+from newsreader.tui.app import HelpScreen, MainScreen, NewsreaderApp, ReaderScreen, reader_ready
+
+QUIET = Config(refresh_minutes=0)
 
 
-async def wait_for(pilot, predicate, tries: int = 200) -> None:  # type: ignore[no-untyped-def]
+async def wait_for(pilot, predicate, tries: int = 300) -> None:  # type: ignore[no-untyped-def]
     for _ in range(tries):
         if predicate():
             return
@@ -23,7 +28,7 @@ async def wait_for(pilot, predicate, tries: int = 200) -> None:  # type: ignore[
 
 
 async def test_read_opens_one_article_and_q_quits() -> None:
-    app = NewsreaderApp(Config(), source=str(case_page("02")))
+    app = NewsreaderApp(QUIET, source=str(case_page("02")))
     async with app.run_test(size=(160, 48)) as pilot:
         await wait_for(pilot, lambda: reader_ready(app))
         screen = app.screen
@@ -45,36 +50,86 @@ async def test_read_opens_one_article_and_q_quits() -> None:
 
 
 async def test_narrow_terminal_stacks_panes() -> None:
-    app = NewsreaderApp(Config(), source=str(case_page("05")))
+    app = NewsreaderApp(QUIET, source=str(case_page("05")))
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: reader_ready(app))
         await pilot.pause()
         assert app.screen.has_class("narrow")
 
 
-async def test_inbox_shows_welcome_articles_and_triage_moves_on() -> None:
-    app = NewsreaderApp(Config())
-    async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, lambda: len(app.items) == 3)
-        screen = app.screen
-        assert isinstance(screen, InboxScreen)
-        items = screen.query_one("#items", OptionList)
-        assert items.option_count == 3
-        await pilot.press("r")  # mark read, move to the next unread
-        assert app.items[0].read and items.highlighted == 1
-        await pilot.press("s")
-        assert app.items[1].starred
-        await pilot.press("enter")
-        assert isinstance(app.screen, ReaderScreen)
-        assert app.items[1].read
-        await pilot.press("q")
-        assert isinstance(app.screen, InboxScreen)
-
-
 async def test_bad_input_is_reported_not_raised(tmp_path: Path) -> None:
-    app = NewsreaderApp(Config(), source=str(tmp_path / "missing.html"))
+    app = NewsreaderApp(QUIET, source=str(tmp_path / "missing.html"))
     async with app.run_test() as pilot:
         await wait_for(pilot, lambda: "no such file" in str(app.screen.query_one(Static).render()))
+
+
+def items_list(app: NewsreaderApp) -> OptionList:
+    return app.screen.query_one("#items", OptionList)
+
+
+async def test_first_run_welcome_and_triage_keys(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    app = NewsreaderApp(QUIET, db=str(db))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: len(app.rows) == 3)
+        assert isinstance(app.screen, MainScreen)
+        assert len(app._feeds) == 3  # the starter feeds, waiting for the network
+        first, second, third = (r.id for r in app.rows)
+        assert "•" in str(app.screen.query_one("#preview-text").render())
+        await pilot.press("r")  # read: saved, and the cursor moves to the next unread
+        await wait_for(pilot, lambda: items_list(app).highlighted == 1)
+        await pilot.press("s")  # every triage key saves and moves on
+        assert app.rows[1].starred
+        await wait_for(pilot, lambda: items_list(app).highlighted == 2)
+        await pilot.press("l")
+        assert app.rows[2].later
+        await pilot.press("d")  # dismissed items leave the list ...
+        await wait_for(pilot, lambda: len(app.rows) == 2)
+        await pilot.press("u")  # ... and come back with undo
+        await wait_for(pilot, lambda: len(app.rows) == 3)
+        await pilot.press("k", "k", "n")
+        await wait_for(pilot, lambda: items_list(app).highlighted is not None)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: reader_ready(app))
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        opened = reader.item_id
+        await pilot.press("n")  # next unread, without leaving the reader
+        await wait_for(pilot, lambda: reader.item_id != opened)
+        await pilot.press("q")
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("slash")
+        search = app.screen.query_one("#search", Input)
+        assert search.has_focus
+        await pilot.press(*"keys", "enter")
+        await wait_for(pilot, lambda: [r.title for r in app.rows] == ["Keys that clear an inbox with one hand"])
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: len(app.rows) == 3)
+        await pilot.pause(0.3)  # let the save workers finish
+    with Store(db) as store:  # nothing shown as done was lost
+        rows = {r.id: r for r in store.items(include_dismissed=True)}
+        assert rows[first].read
+        assert rows[second].starred and rows[third].later and not rows[third].dismissed
+        assert store.integrity_ok()
+
+
+async def test_refresh_arrives_while_reading(tmp_path: Path) -> None:
+    corpus = generate(tmp_path / "data", feeds=2, items=3)
+    db = tmp_path / "r.db"
+    with serve(corpus) as base, Store(db) as store:
+        for name in ("f0000.rss", "f0001.rss"):
+            store.add_feed(f"{base}/feeds/{name}")
+        store.add_article(Article(title="Already here", blocks=(Block("paragraph", "Some text to read."),)), "x")
+        app = NewsreaderApp(dataclasses.replace(QUIET, feeds=()), store=store)
+        async with app.run_test(size=(160, 48)) as pilot:
+            await wait_for(pilot, lambda: len(app.rows) >= 1)
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: reader_ready(app))
+            app.start_refresh()  # as if R were pressed from the list; the reader stays open
+            await wait_for(pilot, lambda: not app.refreshing and len(app.rows) == 7, tries=600)
+            assert isinstance(app.screen, ReaderScreen)
+            await pilot.press("q")
+            await wait_for(pilot, lambda: items_list(app).option_count == 7)
 
 
 def test_article_text_is_never_markup() -> None:
@@ -83,5 +138,7 @@ def test_article_text_is_never_markup() -> None:
     rendered = text.story(article)
     assert isinstance(rendered, Text)
     assert "[bold]x[/bold]" in rendered.plain and "\x1b" not in rendered.plain
-    assert rendered.spans == [] or all(s.style != "bold" for s in rendered.spans)
+    assert all(s.style != "bold" for s in rendered.spans)
     assert "[bold]x[/bold]" in text.headline(article).plain
+
+

@@ -68,7 +68,9 @@ ProgressCallback = Callable[[Progress], None]
 
 def _process_page(args: tuple[int, Document, SummarySettings]) -> tuple[int, Article | None, str | None]:
     """Runs in a worker process: the CPU part of the pipeline for one page."""
-    from .pipeline import process_one  # readability, sumy and numpy load only where pages are cleaned
+    from .pipeline import (
+        process_one,  # readability, sumy and numpy load only where pages are cleaned
+    )
 
     item_id, doc, summary = args
     outcome = process_one(doc, summary)

@@ -81,6 +81,11 @@ MIGRATIONS: tuple[str, ...] = (
         INSERT INTO items_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
     END;
     """,
+    # 2: the summary and publisher beside each item, so the list can preview without parsing articles
+    """
+    ALTER TABLE items ADD COLUMN summary TEXT NOT NULL DEFAULT '';
+    ALTER TABLE items ADD COLUMN publisher TEXT;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 STATES = ("read", "starred", "later", "dismissed")
@@ -118,6 +123,8 @@ class ItemRow:
     dismissed: bool
     extracted: bool
     error: str | None
+    summary: str = ""  # summary sentences, one per line
+    publisher: str | None = None
 
 
 def default_db_path() -> Path:
@@ -337,8 +344,9 @@ class Store:
                         continue
                 db.execute(
                     "UPDATE items SET article = ?, text = ?, language = ?, extract_error = NULL,"
-                    " extracted_at = ? WHERE id = ?",
-                    (article_to_json(article), article.text, article.language, now, item_id),
+                    " extracted_at = ?, summary = ?, publisher = COALESCE(?, publisher) WHERE id = ?",
+                    (article_to_json(article), article.text, article.language, now,
+                     summary_lines(article), article.publisher, item_id),
                 )
 
     def article(self, item_id: int) -> Article | None:
@@ -368,7 +376,7 @@ class Store:
             where.append("i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)")
             params.append(fts_query(query))
         sql = f"""SELECT i.id, i.title, i.url, i.published, i.read_at, i.starred_at, i.later_at,
-                         i.dismissed_at, i.extracted_at, i.extract_error,
+                         i.dismissed_at, i.extracted_at, i.extract_error, i.summary, i.publisher,
                          (SELECT f.title FROM feed_items fi JOIN feeds f ON f.id = fi.feed_id
                           WHERE fi.item_id = i.id LIMIT 1) AS feed_title
                   FROM items i WHERE {' AND '.join(where)}
@@ -382,7 +390,8 @@ class Store:
         return [
             ItemRow(r["id"], r["title"], r["url"], r["published"], r["feed_title"],
                     r["read_at"] is not None, r["starred_at"] is not None, r["later_at"] is not None,
-                    r["dismissed_at"] is not None, r["extracted_at"] is not None, r["extract_error"])
+                    r["dismissed_at"] is not None, r["extracted_at"] is not None, r["extract_error"],
+                    r["summary"], r["publisher"] or r["feed_title"])
             for r in rows
         ]
 
@@ -404,10 +413,10 @@ class Store:
             if row:
                 return int(row[0])
             cursor = db.execute(
-                "INSERT INTO items (key, url, title, published, added, article, text, language, extracted_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO items (key, url, title, published, added, article, text, language,"
+                " extracted_at, summary, publisher) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (key, url, article.title or source, now, now, article_to_json(article), article.text,
-                 article.language, now),
+                 article.language, now, summary_lines(article), article.publisher),
             )
             return int(cursor.lastrowid or 0)
 
@@ -418,6 +427,10 @@ class Store:
                 " SUM(extract_error IS NOT NULL) FROM items"
             ).fetchone()
         return {"items": row[0] or 0, "unread": row[1] or 0, "articles": row[2] or 0, "article_errors": row[3] or 0}
+
+
+def summary_lines(article: Article) -> str:
+    return "\n".join(s.text for s in article.summary)
 
 
 def _statements(script: str) -> list[str]:

@@ -1,38 +1,44 @@
-"""The Textual app: an inbox of articles and a reader with the summary beside the story."""
+"""The Textual app: feeds, an item list with a summary preview, and the reader."""
 
 from __future__ import annotations
 
+import asyncio
+import time
 import webbrowser
-from dataclasses import dataclass, field
 from importlib import resources
 from typing import ClassVar
 
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widget import Widget
+from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..core.config import Config
+from ..core.errors import NewsreaderError
 from ..core.models import Article, Document
 from ..core.pipeline import Outcome, process_one, process_sources
+from ..core.sanitize import clean_line
+from ..core.store import FeedRow, ItemRow, Store
 from . import text
-from .messages import ArticleLoaded
+from .messages import ArticleLoaded, ItemArticle, ItemsLoaded, RefreshDone, RefreshProgress
 
 WIDE = 120  # columns from which the summary sits beside the story
+VIEWS = (("all", "All items"), ("unread", "Unread"), ("starred", "Starred"), ("later", "Later"),
+         ("dismissed", "Dismissed"))
 
 
-@dataclass
-class Item:
-    """An article in the inbox and its reading state (this session)."""
-
-    article: Article
-    read: bool = False
-    starred: bool = False
-    source: str = ""
-    labels: list[str] = field(default_factory=list)
+def age(ts: float | None, now: float | None = None) -> str:
+    if not ts:
+        return ""
+    seconds = max(0, (now or time.time()) - ts)
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds >= size:
+            return f"{int(seconds // size)}{unit}"
+    return "now"
 
 
 class HelpScreen(ModalScreen[None]):
@@ -45,12 +51,13 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         lines = text.Text("Keys\n\n", style="bold")
         for key, description in self.rows:
-            lines.append(f"{key:>12}  ", style="bold")
+            lines.append(f"{key:>14}  ", style="bold")
             lines.append(f"{description}\n")
+        lines.append("\nctrl+p opens the command palette with every action.", style="dim")
         yield VerticalScroll(Static(lines), id="help")
 
 
-def _binding_rows(bindings: list[BindingType]) -> list[tuple[str, str]]:
+def binding_rows(bindings: list[BindingType]) -> list[tuple[str, str]]:
     rows = []
     for b in bindings:
         if isinstance(b, Binding) and b.description:
@@ -62,29 +69,37 @@ class ReaderScreen(Screen[None]):
     """Headline and meta line, summary beside (or above) the story, blurbs apart."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "back", "Back"),
-        Binding("t", "toggle_focus", "Summary/story"),
-        Binding("b", "blurbs", "Blurbs"),
-        Binding("h", "highlight", "Highlight summary"),
-        Binding("o", "browser", "Browser"),
-        Binding("y", "copy_url", "Copy URL"),
+        Binding("q", "back", "Back", id="back"),
+        Binding("t", "toggle_focus", "Summary/story", id="toggle_focus"),
+        Binding("b", "blurbs", "Blurbs", id="blurbs"),
+        Binding("h", "highlight", "Highlight", id="highlight"),
+        Binding("o", "browser", "Browser", id="browser"),
+        Binding("y", "copy_url", "Copy URL", id="copy_url"),
+        Binding("n", "step(1)", "Next unread", id="next_unread"),
+        Binding("p", "step(-1)", "Prev unread", id="previous_unread"),
+        Binding("r", "triage('read')", "Read", show=False, id="toggle_read"),
+        Binding("s", "triage('starred')", "Star", show=False, id="star"),
+        Binding("l", "triage('later')", "Later", show=False, id="later"),
+        Binding("d", "triage('dismissed')", "Dismiss", show=False, id="dismiss"),
+        Binding("a", "save_blurb", "Save blurb", show=False, id="save_blurb"),
         Binding("j,down", "scroll(1)", "Down", show=False),
         Binding("k,up", "scroll(-1)", "Up", show=False),
-        Binding("space", "page_down", "Page down", show=False),
-        Binding("tab", "focus_next", "Next pane", show=False),
-        Binding("question_mark", "help", "Help"),
+        Binding("space", "page_down", "Page down", show=False, id="page_down"),
+        Binding("tab", "focus_next", "Next pane", show=False, id="focus_next"),
+        Binding("question_mark", "help", "Help", id="help"),
     ]
 
-    def __init__(self, article: Article, quit_on_back: bool = False) -> None:
+    def __init__(self, article: Article, item_id: int | None = None, quit_on_back: bool = False) -> None:
         super().__init__()
         self.article = article
+        self.item_id = item_id
         self.quit_on_back = quit_on_back
         self.highlighting = False
 
     def compose(self) -> ComposeResult:
         yield Static(text.headline(self.article), id="headline")
         with Horizontal(id="panes"):
-            summary = VerticalScroll(Static(text.summary(self.article)), id="summary-pane")
+            summary = VerticalScroll(Static(text.summary(self.article), id="summary"), id="summary-pane")
             summary.border_title = "Summary"
             yield summary
             story = VerticalScroll(Static(text.story(self.article), id="story"), id="story-pane")
@@ -107,6 +122,19 @@ class ReaderScreen(Screen[None]):
     def _fit(self, width: int) -> None:
         self.set_class(width < WIDE, "narrow")
 
+    def show(self, article: Article, item_id: int | None) -> None:
+        """Swap in another article without leaving the reader (n/p and triage)."""
+        self.article, self.item_id = article, item_id
+        self.query_one("#headline", Static).update(text.headline(article))
+        self.query_one("#summary", Static).update(text.summary(article))
+        self.query_one("#story", Static).update(text.story(article, self.highlighting))
+        blurbs = self.query_one("#blurbs", OptionList)
+        blurbs.set_options(Option(text.blurb_label(b), id=str(i)) for i, b in enumerate(article.blurbs))
+        blurbs.border_title = f"Elsewhere ({len(article.blurbs)})"
+        blurbs.display = bool(article.blurbs)
+        self.query_one("#story-pane", VerticalScroll).scroll_home(animate=False)
+        self.query_one("#summary-pane", VerticalScroll).scroll_home(animate=False)
+
     def action_back(self) -> None:
         if self.quit_on_back:
             self.app.exit()
@@ -115,8 +143,7 @@ class ReaderScreen(Screen[None]):
 
     def action_toggle_focus(self) -> None:
         story = self.query_one("#story-pane")
-        target = "#summary-pane" if story.has_focus else "#story-pane"
-        self.query_one(target).focus()
+        self.query_one("#summary-pane" if story.has_focus else "#story-pane").focus()
 
     def action_blurbs(self) -> None:
         if self.article.blurbs:
@@ -130,9 +157,7 @@ class ReaderScreen(Screen[None]):
 
     def _pane(self) -> VerticalScroll:
         focused = self.focused
-        if isinstance(focused, VerticalScroll):
-            return focused
-        return self.query_one("#story-pane", VerticalScroll)
+        return focused if isinstance(focused, VerticalScroll) else self.query_one("#story-pane", VerticalScroll)
 
     def action_scroll(self, lines: int) -> None:
         self._pane().scroll_relative(y=lines, animate=False)
@@ -140,27 +165,34 @@ class ReaderScreen(Screen[None]):
     def action_page_down(self) -> None:
         self._pane().scroll_page_down(animate=False)
 
-    def _url(self) -> str | None:
-        return self.article.canonical_url or self.article.url
-
     def action_browser(self) -> None:
-        url = self._url()
-        if not url:
-            self.notify("This article has no URL.", severity="warning")
-            return
-        if self.app.config.browser:  # type: ignore[attr-defined]
-            webbrowser.get(self.app.config.browser).open(url)  # type: ignore[attr-defined]
-        else:
-            self.app.open_url(url)
+        self.app.open_link(self.article.canonical_url or self.article.url)  # type: ignore[attr-defined]
 
     def action_copy_url(self) -> None:
-        url = self._url()
-        if url:
-            self.app.copy_to_clipboard(url)  # OSC 52
-            self.notify(f"Copied {url}")
+        self.app.copy_link(self.article.canonical_url or self.article.url)  # type: ignore[attr-defined]
+
+    def action_step(self, step: int) -> None:
+        self.app.reader_step(self, step)  # type: ignore[attr-defined]
+
+    def action_triage(self, state: str) -> None:
+        if self.item_id is None:
+            self.notify("Only stored items can be triaged.", severity="warning")
+            return
+        self.app.triage(self.item_id, state, from_reader=self)  # type: ignore[attr-defined]
+
+    def _blurb(self) -> int | None:
+        blurbs = self.query_one("#blurbs", OptionList)
+        return blurbs.highlighted if blurbs.has_focus else None
+
+    def action_save_blurb(self) -> None:
+        index = self._blurb()
+        if index is None:
+            self.notify("Go to the blurbs (b) to save one.")
+            return
+        self.app.save_blurb(self.article.blurbs[index])  # type: ignore[attr-defined]
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(_binding_rows(self.BINDINGS)))
+        self.app.push_screen(HelpScreen(binding_rows(self.BINDINGS)))
 
     @on(OptionList.OptionSelected, "#blurbs")
     def open_blurb(self, event: OptionList.OptionSelected) -> None:
@@ -168,147 +200,248 @@ class ReaderScreen(Screen[None]):
         if not blurb.url:
             self.notify("This blurb has no link.", severity="warning")
             return
-        self.notify(f"Opening {blurb.title}…")
+        self.notify(f"Opening {clean_line(blurb.title)}…")
         self.app.load_sources([blurb.url])  # type: ignore[attr-defined]
 
 
-class InboxScreen(Screen[None]):
-    """Every article, one line each; bold until read."""
+def item_label(item: ItemRow, now: float) -> text.Text:
+    """One list row: marks, title (bold while unread), publisher and age."""
+    marks = ("★" if item.starred else " ") + ("⏲" if item.later else " ")
+    label = text.Text(marks + " ", style="yellow")
+    label.append_text(text.plain(clean_line(item.title), "" if item.read else "bold"))
+    extra = " · ".join(p for p in (clean_line(item.publisher or ""), age(item.published, now)) if p)
+    if extra:
+        label.append(f"  {extra}", style="dim")
+    if item.error and not item.extracted:
+        label.append("  !", style="red")
+    return label
+
+
+class Preview(Widget):
+    """The highlighted item's summary.  A fixed-size box redrawn without a layout pass,
+    so moving through the list costs one repaint."""
+
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._content: text.Text = text.Text()
+
+    def update(self, content: text.Text) -> None:
+        self._content = content
+        self.refresh()
+
+    def render(self) -> text.Text:
+        return self._content
+
+
+class MainScreen(Screen[None]):
+    """Feeds and views on the left; items with a summary preview on the right."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "app.quit", "Quit"),
-        Binding("j", "cursor(1)", "Down", show=False),
-        Binding("k", "cursor(-1)", "Up", show=False),
-        Binding("n", "next_unread(1)", "Next unread"),
-        Binding("p", "next_unread(-1)", "Previous unread"),
-        Binding("r", "toggle_read", "Read"),
-        Binding("s", "star", "Star"),
-        Binding("question_mark", "help", "Help"),
+        Binding("q", "quit_or_back", "Quit", id="back"),
+        Binding("j", "cursor(1)", "Down", show=False, id="next"),
+        Binding("k", "cursor(-1)", "Up", show=False, id="previous"),
+        Binding("n", "next_unread(1)", "Next unread", id="next_unread"),
+        Binding("p", "next_unread(-1)", "Prev unread", id="previous_unread"),
+        Binding("r", "triage('read')", "Read", id="toggle_read"),
+        Binding("s", "triage('starred')", "Star", id="star"),
+        Binding("l", "triage('later')", "Later", id="later"),
+        Binding("d", "triage('dismissed')", "Dismiss", id="dismiss"),
+        Binding("u", "undo", "Undo", id="undo"),
+        Binding("o", "browser", "Browser", show=False, id="browser"),
+        Binding("y", "copy_url", "Copy URL", show=False, id="copy_url"),
+        Binding("space", "page_down", "Page down", show=False, id="page_down"),
+        Binding("slash", "search", "Search", id="search"),
+        Binding("R", "refresh", "Refresh", id="refresh"),
+        Binding("question_mark", "help", "Help", id="help"),
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
-        items = OptionList(id="items", markup=False)
-        items.border_title = "Articles"
-        yield items
+        with Horizontal(id="main"):
+            feeds = OptionList(id="feeds", markup=False)
+            feeds.border_title = "Feeds"
+            yield feeds
+            with Vertical(id="right"):
+                items = OptionList(id="items", markup=False)
+                items.border_title = "Items"
+                yield items
+                preview = Preview(id="preview-text")
+                preview.border_title = "Summary"
+                yield preview
+        search = Input(placeholder="Search titles and text (enter to search, escape to clear)", id="search")
+        search.display = False
+        yield search
         yield Static("", id="status")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.refresh_items()
         self.query_one("#items").focus()
 
     @property
-    def items(self) -> list[Item]:
-        return self.app.items  # type: ignore[attr-defined]
+    def nr(self) -> NewsreaderApp:
+        return self.app  # type: ignore[return-value]
 
-    def _label(self, item: Item) -> text.Text:
-        marks = ("★" if item.starred else " ") + ("•" if not item.read else " ")
-        label = text.Text(marks + " ")
-        title = text.plain(text.clean_line(item.article.title or item.source), "" if item.read else "bold")
-        label.append_text(title)
-        if item.article.publisher:
-            label.append(f"  {text.clean_line(item.article.publisher)}", style="dim")
-        return label
+    # ---------------------------------------------------------------- drawing
+    def item_label(self, item: ItemRow, now: float) -> text.Text:
+        return item_label(item, now)
 
-    def refresh_items(self) -> None:
+    FIRST_PAGE = 200  # rows drawn at once; the rest are added right after the first paint
+
+    def show_items(self, items: list[ItemRow], feeds: list[FeedRow], keep_item: int | None,
+                   labels: list[text.Text] | None = None) -> None:
+        now = time.time()
+        if labels is None:
+            labels = [item_label(item, now) for item in items]
         options = self.query_one("#items", OptionList)
-        highlighted = options.highlighted
-        options.clear_options()
-        options.add_options([Option(self._label(item), id=str(i)) for i, item in enumerate(self.items)])
-        if self.items:
-            options.highlighted = min(highlighted or 0, len(self.items) - 1)
-        unread = sum(not i.read for i in self.items)
-        self.query_one("#status", Static).update(f"{len(self.items)} articles, {unread} unread")
+        index = next((i for i, item in enumerate(items) if item.id == keep_item), 0)
+        split = max(self.FIRST_PAGE, index + 1)
+        options.set_options(Option(label, id=str(item.id))
+                            for item, label in zip(items[:split], labels[:split], strict=True))
+        if len(items) > split:
+            rest = [Option(label, id=str(item.id))
+                    for item, label in zip(items[split:], labels[split:], strict=True)]
+            self.call_after_refresh(self._add_in_chunks, options, rest, len(items))
+        if items:
+            options.highlighted = index
+        self.show_feeds(feeds)
+        self.update_status()
+        self.show_preview()
 
-    def _current(self) -> int | None:
-        return self.query_one("#items", OptionList).highlighted
+    def _add_in_chunks(self, options: OptionList, rest: list[Option], total: int) -> None:
+        """Append the rest of the list a slice at a time, painting and taking keys in between."""
+        if len(self.nr.rows) != total:
+            return  # a newer list replaced this one
+        options.add_options(rest[:2000])
+        if len(rest) > 2000:
+            self.call_after_refresh(self._add_in_chunks, options, rest[2000:], total)
 
+    def show_feeds(self, feeds: list[FeedRow]) -> None:
+        options = self.query_one("#feeds", OptionList)
+        current = options.highlighted
+        entries = [Option(name, id=f"view:{key}") for key, name in VIEWS]
+        for feed in feeds:
+            label = text.plain(clean_line(feed.title or feed.url), "bold" if feed.unread else "")
+            label.append(f" {feed.unread}" if feed.unread else "", style="dim")
+            if feed.last_error:
+                label.append(" !", style="red")
+            entries.append(Option(label, id=f"feed:{feed.id}"))
+        options.set_options(entries)
+        options.highlighted = current if current is not None and current < len(entries) else 0
+
+    def update_status(self, extra: str = "") -> None:
+        unread = sum(not i.read for i in self.nr.rows)
+        view = self.nr.view_name()
+        line = f"{view}: {len(self.nr.rows)} items, {unread} unread"
+        self.query_one("#status", Static).update(text.plain(line + (f"  ·  {extra}" if extra else "")))
+
+    def current(self) -> ItemRow | None:
+        index = self.query_one("#items", OptionList).highlighted
+        rows = self.nr.rows
+        return rows[index] if index is not None and index < len(rows) else None
+
+    def show_preview(self) -> None:
+        item = self.current()
+        preview = self.query_one("#preview-text", Preview)
+        if item is None:
+            preview.update(text.Text("No items here. Press R to refresh.", style="dim"))
+            return
+        body = text.Text()
+        for sentence in item.summary.splitlines():
+            body.append("• ")
+            body.append_text(text.plain(sentence))
+            body.append("\n")
+        if not item.summary:
+            body.append(item.error or ("Not fetched yet." if not item.extracted else "No summary."), style="dim")
+        preview.update(body)
+
+    @on(OptionList.OptionHighlighted, "#items")
+    def _highlighted(self) -> None:
+        self.show_preview()
+
+    # ---------------------------------------------------------------- actions
     def action_cursor(self, step: int) -> None:
         options = self.query_one("#items", OptionList)
+        if not options.has_focus:
+            self.query_one("#feeds", OptionList).action_cursor_down() if step > 0 else \
+                self.query_one("#feeds", OptionList).action_cursor_up()
+            return
         options.action_cursor_down() if step > 0 else options.action_cursor_up()
 
     def action_next_unread(self, step: int) -> None:
-        current = self._current() or 0
-        order = range(current + step, len(self.items)) if step > 0 else range(current + step, -1, -1)
-        for i in order:
-            if not self.items[i].read:
-                self.query_one("#items", OptionList).highlighted = i
-                return
-        self.notify("No more unread items.")
+        options = self.query_one("#items", OptionList)
+        index = self.nr.find_unread(options.highlighted or 0, step)
+        if index is None:
+            self.notify("No more unread items.")
+        else:
+            options.highlighted = index
 
-    def action_toggle_read(self) -> None:
-        index = self._current()
-        if index is not None:
-            self.items[index].read = not self.items[index].read
-            self.refresh_items()
-            self.action_next_unread(1)
+    def action_page_down(self) -> None:
+        self.query_one("#items", OptionList).action_page_down()
 
-    def action_star(self) -> None:
-        index = self._current()
-        if index is not None:
-            self.items[index].starred = not self.items[index].starred
-            self.refresh_items()
+    def action_triage(self, state: str) -> None:
+        item = self.current()
+        if item is not None:
+            self.nr.triage(item.id, state)
+
+    def action_undo(self) -> None:
+        self.nr.undo()
+
+    def action_browser(self) -> None:
+        item = self.current()
+        if item is not None:
+            self.nr.open_link(item.url)
+
+    def action_copy_url(self) -> None:
+        item = self.current()
+        if item is not None:
+            self.nr.copy_link(item.url)
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.focus()
+
+    @on(Input.Submitted, "#search")
+    def _search(self, event: Input.Submitted) -> None:
+        self.nr.search_query = event.value.strip() or None
+        self.query_one("#items").focus()
+        self.nr.load_items()
+
+    def on_key(self, event: object) -> None:
+        key = getattr(event, "key", "")
+        search = self.query_one("#search", Input)
+        if key == "escape" and search.display:
+            search.value = ""
+            search.display = False
+            self.nr.search_query = None
+            self.query_one("#items").focus()
+            self.nr.load_items()
+
+    def action_refresh(self) -> None:
+        self.nr.start_refresh()
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(_binding_rows(self.BINDINGS)))
+        self.app.push_screen(HelpScreen(binding_rows(self.BINDINGS)))
+
+    def action_quit_or_back(self) -> None:
+        if self.nr.search_query or self.nr.view != ("view", "all"):
+            self.nr.search_query = None
+            self.query_one("#search", Input).display = False
+            self.nr.view = ("view", "all")
+            self.query_one("#feeds", OptionList).highlighted = 0
+            self.nr.load_items()
+        else:
+            self.app.exit()
 
     @on(OptionList.OptionSelected, "#items")
-    def open_item(self, event: OptionList.OptionSelected) -> None:
-        item = self.items[int(event.option.id or 0)]
-        item.read = True
-        self.refresh_items()
-        self.app.push_screen(ReaderScreen(item.article))
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        self.nr.open_item(int(event.option.id or 0))
 
-
-class NewsreaderApp(App[int]):
-    CSS_PATH = "app.tcss"
-    TITLE = "newsreader"
-
-    def __init__(self, config: Config, source: str | None = None) -> None:
-        super().__init__()
-        self.config = config
-        self.source = source
-        self.items: list[Item] = []
-        self.theme = config.theme if config.theme else "textual-dark"
-
-    def on_mount(self) -> None:
-        if self.source is not None:
-            self.push_screen(LoadingScreen(self.source))
-            self.load_sources([self.source])
-        else:
-            self.push_screen(InboxScreen())
-            self.load_welcome()
-
-    @work(thread=True, exclusive=False)
-    def load_sources(self, sources: list[str]) -> None:
-        """Fetch and process off the UI thread; report back by message."""
-        for outcome in process_sources(sources, self.config.summary, self.config.fetch):
-            self.post_message(ArticleLoaded(outcome))
-
-    @work(thread=True)
-    def load_welcome(self) -> None:
-        folder = resources.files("newsreader") / "data" / "welcome"
-        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-            doc = Document(source=entry.name, body=entry.read_bytes(), path=entry.name)
-            self.post_message(ArticleLoaded(process_one(doc, self.config.summary)))
-
-    def on_article_loaded(self, message: ArticleLoaded) -> None:
-        outcome: Outcome = message.outcome
-        if outcome.article is None:
-            self.notify(f"{outcome.source}: {outcome.error}", severity="error", timeout=8)
-            if isinstance(self.screen, LoadingScreen):
-                self.screen.query_one(Static).update(text.plain(f"Could not open {outcome.source}:\n{outcome.error}"))
-            return
-        if isinstance(self.screen, InboxScreen) and self.source is None:
-            self.items.append(Item(outcome.article, source=outcome.source))
-            self.screen.refresh_items()
-            return
-        quit_on_back = isinstance(self.screen, LoadingScreen)
-        if quit_on_back:
-            self.switch_screen(ReaderScreen(outcome.article, quit_on_back=True))
-        else:
-            self.push_screen(ReaderScreen(outcome.article))
+    @on(OptionList.OptionSelected, "#feeds")
+    def _choose_feed(self, event: OptionList.OptionSelected) -> None:
+        kind, _, key = (event.option.id or "view:all").partition(":")
+        self.nr.view = (kind, key)
+        self.nr.load_items()
+        self.query_one("#items").focus()
 
 
 class LoadingScreen(Screen[None]):
@@ -323,6 +456,327 @@ class LoadingScreen(Screen[None]):
         yield Footer()
 
 
+class NewsreaderApp(App[int]):
+    CSS_PATH = "app.tcss"
+    TITLE = "newsreader"
+
+    def __init__(self, config: Config, source: str | None = None, db: str | None = None,
+                 store: Store | None = None) -> None:
+        super().__init__()
+        self.config = config
+        self.source = source
+        self.db = db
+        self.store = store
+        self.rows: list[ItemRow] = []
+        self.view: tuple[str, str] = ("view", "all")
+        self.search_query: str | None = None
+        self._feeds: list[FeedRow] = []
+        self.undo_stack: list[tuple[int, str, bool]] = []
+        self.refreshing = False
+        if config.theme:
+            self.theme = config.theme
+
+    # ---------------------------------------------------------------- start
+    def on_mount(self) -> None:
+        if self.config.keys:
+            self.set_keymap(dict(self.config.keys))
+        if self.source is not None:
+            self.push_screen(LoadingScreen(self.source))
+            self.load_sources([self.source])
+            return
+        self.push_screen(MainScreen())
+        self.open_store()
+
+    @work(thread=True, exclusive=True, group="store")
+    def open_store(self) -> None:
+        """Open the store off the UI thread; first run imports the welcome set and starter feeds."""
+        from ..core.store import resolve_db_path
+
+        try:
+            if self.store is None:
+                self.store = Store(resolve_db_path(self.db, self.config.db))
+            first_run = not self.store.feeds() and not self.store.counts()["items"]
+            for feed in self.config.feeds:
+                self.store.add_feed(feed.url, title=feed.title, tags=feed.tags,
+                                    full_text=feed.full_text, refresh_minutes=feed.refresh_minutes)
+            if first_run:
+                self._import_welcome()
+        except NewsreaderError as exc:
+            self.call_from_thread(self.notify, str(exc), severity="error", timeout=10)
+            return
+        self._post_items(None)
+        if self.config.refresh_minutes:
+            self.call_from_thread(self.set_interval, self.config.refresh_minutes * 60, self.start_refresh)
+
+    def _import_welcome(self) -> None:
+        assert self.store is not None
+        folder = resources.files("newsreader") / "data"
+        for entry in sorted((folder / "welcome").iterdir(), key=lambda e: e.name):
+            outcome = process_one(Document(entry.name, entry.read_bytes(), path=entry.name), self.config.summary)
+            if outcome.article is not None:
+                self.store.add_article(outcome.article, entry.name)
+        import tomllib
+
+        starter = tomllib.loads((folder / "starter_feeds.toml").read_text(encoding="utf-8"))
+        for feed in starter.get("feeds", []):
+            self.store.add_feed(feed["url"], title=feed.get("title"), tags=feed.get("tags", ()),
+                                full_text=feed.get("full_text", True),
+                                refresh_minutes=feed.get("refresh_minutes"))
+
+    def view_name(self) -> str:
+        kind, key = self.view
+        if self.search_query:
+            return f"search “{self.search_query}”"
+        if kind == "view":
+            return dict(VIEWS).get(key, key)
+        feed = next((f for f in self._feeds if str(f.id) == key), None)
+        return clean_line(feed.title or feed.url) if feed else "feed"
+
+    def _post_items(self, keep_item: int | None) -> None:
+        if self.store is None:
+            return
+        kind, key = self.view
+        state = None if kind != "view" or key == "all" else key
+        try:
+            rows = self.store.items(
+                feed_id=int(key) if kind == "feed" else None, state=state,
+                include_dismissed=state == "dismissed", query=self.search_query,
+            )
+        except NewsreaderError as exc:
+            self.call_from_thread(self.notify, str(exc), severity="error")
+            rows = []
+        now = time.time()
+        labels = [item_label(row, now) for row in rows]
+        self.post_message(ItemsLoaded(rows, self.store.feeds(), keep_item, labels))
+
+    @work(thread=True, exclusive=True, group="store")
+    def load_items(self, keep_item: int | None = None) -> None:
+        self._post_items(keep_item)
+
+    def on_items_loaded(self, message: ItemsLoaded) -> None:
+        self.rows = message.items
+        self._feeds = message.feeds
+        screen = self._main()
+        if screen is not None:
+            screen.show_items(message.items, message.feeds, message.keep_item, message.labels)
+
+    def _main(self) -> MainScreen | None:
+        return next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+
+    # ---------------------------------------------------------------- triage
+    def find_unread(self, start: int, step: int) -> int | None:
+        order = range(start + step, len(self.rows)) if step > 0 else range(start + step, -1, -1)
+        return next((i for i in order if not self.rows[i].read), None)
+
+    def triage(self, item_id: int, state: str, from_reader: ReaderScreen | None = None) -> None:
+        """Save at once (in a worker), update the row, and move on to the next item."""
+        index = next((i for i, r in enumerate(self.rows) if r.id == item_id), None)
+        if index is None:
+            return
+        row = self.rows[index]
+        on = not {"read": row.read, "starred": row.starred, "later": row.later,
+                  "dismissed": row.dismissed}[state]
+        self.undo_stack.append((item_id, state, on))
+        self._save_state(item_id, state, on)
+        updated = ItemRow(**{**{f: getattr(row, f) for f in row.__dataclass_fields__},
+                             state: on})
+        main = self._main()
+        if state == "dismissed" and on and self.view != ("view", "dismissed"):
+            del self.rows[index]
+            if main is not None:
+                main.query_one("#items", OptionList).remove_option_at_index(index)
+        else:
+            self.rows[index] = updated
+            if main is not None:
+                main.query_one("#items", OptionList).replace_option_prompt_at_index(
+                    index, main.item_label(updated, time.time()))
+        if main is not None:
+            options = main.query_one("#items", OptionList)
+            if state in {"read", "dismissed"} or from_reader is None:
+                nxt = self.find_unread(index - (1 if state == "dismissed" and on else 0), 1)
+                if nxt is None and index < len(self.rows):
+                    nxt = min(index + (0 if state == "dismissed" and on else 1), len(self.rows) - 1)
+                if nxt is not None:
+                    options.highlighted = nxt
+            main.update_status(f"{state} {'on' if on else 'off'} · u undoes")
+        if from_reader is not None and state in {"read", "dismissed"}:
+            self.reader_step(from_reader, 1)
+
+    @work(thread=True, group="save")
+    def _save_state(self, item_id: int, state: str, on: bool) -> None:
+        assert self.store is not None
+        try:
+            self.store.set_state(item_id, state, on)
+        except NewsreaderError as exc:
+            self.call_from_thread(self.notify, f"not saved: {exc}", severity="error")
+
+    def undo(self) -> None:
+        if not self.undo_stack:
+            self.notify("Nothing to undo.")
+            return
+        item_id, state, on = self.undo_stack.pop()
+        self._save_state(item_id, state, not on)
+        self.load_items(keep_item=item_id)
+
+    # ---------------------------------------------------------------- reading
+    def open_item(self, item_id: int) -> None:
+        self.load_article(item_id, None)
+
+    @work(thread=True, group="article")
+    def load_article(self, item_id: int, reader: ReaderScreen | None) -> None:
+        assert self.store is not None
+        article = self.store.article(item_id)
+        error = None
+        if article is None:
+            detail = self.store.item_detail(item_id) or {}
+            content = str(detail.get("feed_content") or "")
+            title = str(detail.get("title") or "")
+            if content.strip():
+                # The page was not fetched (yet): read the feed's own copy instead.
+                body = f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{content}</article></body></html>"
+                outcome = process_one(Document(str(detail.get("url") or title), body.encode(), url=detail.get("url"),  # type: ignore[arg-type]
+                                               content_type="text/html"), self.config.summary)
+                article, error = outcome.article, outcome.error
+            else:
+                error = str(detail.get("extract_error") or "no text stored for this item")
+        self.post_message(ItemArticle(item_id, article, error))
+
+    def on_item_article(self, message: ItemArticle) -> None:
+        if message.article is None:
+            self.notify(message.error or "Could not open the item.", severity="error")
+            return
+        index = next((i for i, r in enumerate(self.rows) if r.id == message.item_id), None)
+        if index is not None and not self.rows[index].read:
+            self.triage(message.item_id, "read", None)
+            self.undo_stack.pop()  # opening is not an action to undo
+        if isinstance(self.screen, ReaderScreen) and self.screen.item_id is not None:
+            self.screen.show(message.article, message.item_id)
+        else:
+            self.push_screen(ReaderScreen(message.article, message.item_id))
+
+    def reader_step(self, reader: ReaderScreen, step: int) -> None:
+        start = next((i for i, r in enumerate(self.rows) if r.id == reader.item_id), -1)
+        index = self.find_unread(start, step)
+        if index is None:
+            self.notify("No more unread items.")
+            return
+        main = self._main()
+        if main is not None:
+            main.query_one("#items", OptionList).highlighted = index
+        self.load_article(self.rows[index].id, reader)
+
+    def save_blurb(self, blurb: object) -> None:
+        self._save_blurb(blurb)
+
+    @work(thread=True)
+    def _save_blurb(self, blurb: object) -> None:
+        from ..core.models import Blurb
+
+        assert isinstance(blurb, Blurb)
+        if self.store is None:
+            self.call_from_thread(self.notify, "No store to save into.", severity="warning")
+            return
+        article = Article(title=blurb.title, url=blurb.url, publisher=blurb.publisher,
+                          blocks=(), blurbs=())
+        if blurb.url:
+            outcome = process_sources([blurb.url], self.config.summary, self.config.fetch)[0]
+            article = outcome.article or article
+        self.store.add_article(article, blurb.url or blurb.title)
+        self.call_from_thread(self.notify, f"Saved: {clean_line(blurb.title)}")
+        self._post_items(None)
+
+    def open_link(self, url: str | None) -> None:
+        if not url:
+            self.notify("No URL for this item.", severity="warning")
+        elif self.config.browser:
+            webbrowser.get(self.config.browser).open(url)
+        else:
+            self.open_url(url)
+
+    def copy_link(self, url: str | None) -> None:
+        if url:
+            self.copy_to_clipboard(url)  # OSC 52
+            self.notify(f"Copied {url}")
+
+    # ---------------------------------------------------------------- sources
+    @work(thread=True, exclusive=False)
+    def load_sources(self, sources: list[str]) -> None:
+        """Fetch and process off the UI thread; report back by message."""
+        for outcome in process_sources(sources, self.config.summary, self.config.fetch):
+            self.post_message(ArticleLoaded(outcome))
+
+    def on_article_loaded(self, message: ArticleLoaded) -> None:
+        outcome: Outcome = message.outcome
+        if outcome.article is None:
+            self.notify(f"{outcome.source}: {outcome.error}", severity="error", timeout=8)
+            if isinstance(self.screen, LoadingScreen):
+                self.screen.query_one(Static).update(text.plain(f"Could not open {outcome.source}:\n{outcome.error}"))
+            return
+        if isinstance(self.screen, LoadingScreen):
+            self.switch_screen(ReaderScreen(outcome.article, quit_on_back=True))
+        else:
+            self.push_screen(ReaderScreen(outcome.article))
+
+    # ---------------------------------------------------------------- refresh
+    def start_refresh(self) -> None:
+        if self.refreshing or self.store is None:
+            if self.refreshing:
+                self.notify("A refresh is already running.")
+            return
+        self.refreshing = True
+        self._refresh()
+
+    @work(thread=True, group="refresh")
+    def _refresh(self) -> None:
+        from ..core.refresh import refresh
+
+        assert self.store is not None
+        last = 0.0
+
+        def progress(p: object) -> None:
+            nonlocal last
+            now = time.monotonic()
+            if now - last > 0.1:  # at most ten updates a second
+                last = now
+                self.post_message(RefreshProgress(p))  # type: ignore[arg-type]
+
+        try:
+            totals = asyncio.run(refresh(self.store, fetch=self.config.fetch, summary=self.config.summary,
+                                         full_text=self.config.full_text, workers=self.config.workers,
+                                         progress=progress))
+        except Exception as exc:  # report, never crash the reader
+            self.post_message(RefreshDone(None, f"{type(exc).__name__}: {exc}"))
+            return
+        self.post_message(RefreshDone(totals))
+
+    def on_refresh_progress(self, message: RefreshProgress) -> None:
+        p = message.progress
+        main = self._main()
+        if main is not None:
+            main.update_status(f"refreshing {p.phase} {p.done}/{p.total}")
+        if p.phase == "feeds" and p.done == p.total:
+            current = main.current() if main else None
+            self.load_items(keep_item=current.id if current else None)
+
+    def on_refresh_done(self, message: RefreshDone) -> None:
+        self.refreshing = False
+        main = self._main()
+        current = main.current() if main else None
+        self.load_items(keep_item=current.id if current else None)
+        if message.totals is None:
+            self.notify(f"Refresh failed: {message.error}", severity="error", timeout=10)
+            return
+        t = message.totals
+        for error in t.errors[:5]:
+            self.notify(error, severity="warning", timeout=8)
+        self.notify(f"{t.new_items} new items, {t.articles} articles, {t.feed_errors} feed errors "
+                    f"in {t.seconds:.1f}s")
+
+    def on_unmount(self) -> None:
+        if self.store is not None:
+            self.store.close()
+
+
 def reader_ready(app: App[int]) -> bool:
     """True once a reader screen is mounted with its panes (for tests and screenshots)."""
     screen = app.screen
@@ -330,6 +784,6 @@ def reader_ready(app: App[int]) -> bool:
 
 
 def run_reader(config: Config, source: str | None = None, db: str | None = None) -> int:
-    app = NewsreaderApp(config, source)
+    app = NewsreaderApp(config, source, db)
     app.run()
     return app.return_code or 0
