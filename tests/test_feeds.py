@@ -65,6 +65,9 @@ def test_cold_then_conditional_refresh(tmp_path: Path, corpus: Path, server: str
         assert article is not None and article.blocks and article.summary
         assert article.blurbs, "the bench's related-article cards are set apart"
         assert not any(b.title in article.text for b in article.blurbs)
+        titles = [b.title for b in article.blurbs]
+        assert len(titles) == len(set(titles)), "a story in a plug, the cards and Most read is one blurb"
+        assert any(b.publisher for b in article.blurbs), "card sources are read"
         reset(server)
         again = refresh_sync(store, full_text=True)
         assert again.not_modified == 6 and again.new_items == 0 and again.articles == 0

@@ -142,3 +142,11 @@ def test_article_text_is_never_markup() -> None:
     assert "[bold]x[/bold]" in text.headline(article).plain
 
 
+
+
+async def test_keys_can_be_remapped(tmp_path: Path) -> None:
+    app = NewsreaderApp(dataclasses.replace(QUIET, keys={"star": "x"}), db=str(tmp_path / "k.db"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: len(app.rows) == 3)
+        await pilot.press("x")
+        assert app.rows[0].starred

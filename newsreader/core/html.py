@@ -168,6 +168,10 @@ def _to_blocks(container: HtmlElement, meta: PageMeta, base: str | None) -> list
             if not href.startswith(("#", "javascript:"))
         )
         blocks.append(Block(kind, text, level, block_links))
+    # A standfirst that repeats the opening of the next paragraph is said once.
+    blocks = [b for i, b in enumerate(blocks)
+              if not (i + 1 < len(blocks) and b.kind == "paragraph"
+                      and blocks[i + 1].text.startswith(b.text) and len(blocks[i + 1].text) > len(b.text))]
     # A trailing heading with nothing under it is a leftover section title.
     while blocks and blocks[-1].kind == "heading":
         blocks.pop()

@@ -153,3 +153,17 @@ CREDIT = re.compile(
 
 def is_credit(text: str) -> bool:
     return len(text.split()) <= 40 and bool(CREDIT.search(text))
+
+
+_SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "at", "de", "la", "le", "der", "die",
+                "das", "und", "&", "du", "des", "del", "van", "von", "y", "e", "di"}
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def looks_like_name(text: str, max_words: int = 5) -> bool:
+    """A publisher-shaped label: a few capitalised words and no sentence punctuation."""
+    words = text.split()
+    if not 1 <= len(words) <= max_words or re.search(r"[.!?:]$", text.strip()):
+        return False
+    names = [w for w in _NAME_WORD.findall(text) if w.lower() not in _SMALL_WORDS]
+    return bool(names) and all(w[0].isupper() for w in names)

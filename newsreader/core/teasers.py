@@ -18,6 +18,7 @@ from .markers import (
     is_blurb_heading,
     is_chrome_line,
     is_relative_time,
+    looks_like_name,
     normalise_phrase,
     plug_title,
 )
@@ -72,10 +73,19 @@ def _blurb_from_card(card: HtmlElement, url: str, base: str | None) -> Blurb | N
             title = next((p for p in parts if _is_headline_text(p)), None)
     if not title or not _is_headline_text(title):
         return None
-    rest = [_READ_MORE_TAIL.sub("", p) for p in parts if p != title]
+    every = pieces(card)
+    publisher = None
+    for i, piece in enumerate(every):
+        # A short name next to a time stamp ("Lindenfeld Observer · 17 hours ago") is the source.
+        near = every[max(0, i - 2):i] + every[i + 1:i + 3]
+        if piece != title and looks_like_name(piece, 4) and any(is_relative_time(n) for n in near):
+            publisher = piece
+            break
+    rest = [_READ_MORE_TAIL.sub("", p) for p in parts if p not in (title, publisher)]
     rest = [p for p in rest if p and not p.startswith(title)]
     text = " ".join(p for p in rest if words(p) >= 4)
-    return Blurb(title=title, text=text, url=urljoin(base or "", url) if url else None)
+    return Blurb(title=title, text=text, publisher=publisher,
+                 url=urljoin(base or "", url) if url else None)
 
 
 def blurbs_in(section: list[HtmlElement], base: str | None) -> list[Blurb]:
@@ -205,4 +215,21 @@ def take_blurbs(root: HtmlElement, base: str | None) -> list[Blurb]:
             found.append((order.get(el, 0), blurb))
             _drop(_outermost_alone(el))
     found.sort(key=lambda item: item[0])
-    return [b for _, b in found]
+    return merge_duplicates([b for _, b in found])
+
+
+def merge_duplicates(blurbs: list[Blurb]) -> list[Blurb]:
+    """One blurb per story: the same link or headline in a plug, a card grid and a
+    "Most read" box is kept once, where it first appears, with the fullest fields."""
+    kept: list[Blurb] = []
+    for blurb in blurbs:
+        key = normalise_phrase(blurb.title)
+        twin = next((i for i, k in enumerate(kept)
+                     if (blurb.url and k.url == blurb.url) or normalise_phrase(k.title) == key), None)
+        if twin is None:
+            kept.append(blurb)
+            continue
+        first = kept[twin]
+        kept[twin] = Blurb(first.title, first.text or blurb.text, first.publisher or blurb.publisher,
+                           first.url or blurb.url)
+    return kept

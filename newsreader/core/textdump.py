@@ -22,6 +22,7 @@ from .markers import (
     is_chrome_line,
     is_credit,
     is_relative_time,
+    looks_like_name,
     normalise_phrase,
     plug_title,
 )
@@ -36,8 +37,6 @@ _TIME_TAIL = re.compile(r"\s*[·•|,-]?\s*(?:time)?\s*(?:\d+\s*\w+\s+ago|\d{1,2
 _SITE_SPLIT = re.compile(r"\s{3,}|\s+\|\s+")
 _ALSO_ON = re.compile(r"^\W*also\s+on\s+(?P<pub>[^:]{2,60}):", re.IGNORECASE)
 _BYLINE = re.compile(r"^(?:by|von|par|por|di|door)\s+(?P<name>[^|,\d]+)", re.IGNORECASE)
-_SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "at", "de", "la", "le", "der", "die",
-                "das", "und", "&", "du", "des", "del", "van", "von", "y", "e", "di"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,13 +126,8 @@ def _is_headline(text: str) -> bool:
     return 2 <= n <= 25 and not is_prose(text) and not is_chrome_line(text) and "   " not in text
 
 
-def _title_case(text: str) -> bool:
-    words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", text) if w.lower() not in _SMALL_WORDS]
-    return bool(words) and all(w[0].isupper() for w in words)
-
-
 def _is_source_name(text: str) -> bool:
-    return 1 <= _words(text) <= 5 and _title_case(text) and not _SENTENCE_END.search(text)
+    return looks_like_name(text) and not _SENTENCE_END.search(text)
 
 
 def _story_bounds(units: list[Unit]) -> tuple[int, int]:
