@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from lxml.html import HtmlElement
@@ -24,8 +25,15 @@ def text_of(el: HtmlElement) -> str:
     return squash(el.text_content() or "")
 
 
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
 def words(text: str) -> int:
-    return len(text.split())
+    """Word count; Chinese, Japanese and Korean write without spaces, so two of
+    their characters count as a word."""
+    spaced = len(text.split())
+    cjk = len(_CJK.findall(text))
+    return spaced + cjk // 2 if cjk else spaced
 
 
 def link_text_length(el: HtmlElement) -> int:

@@ -23,7 +23,15 @@ from .dates import has_date
 from .domtext import iter_blocks, link_density, text_of, words
 from .errors import NewsreaderError
 from .htmlmeta import PageMeta, read_meta
-from .markers import is_chrome_line, is_credit, is_relative_time, normalise_phrase, plug_title
+from .markers import (
+    SHORTCODE,
+    is_chrome_line,
+    is_credit,
+    is_promo,
+    is_relative_time,
+    normalise_phrase,
+    plug_title,
+)
 from .models import Article, Block, BlockKind, Blurb, DecodedDocument, Link
 from .teasers import take_blurbs
 
@@ -42,6 +50,8 @@ _CHROME_HINT = re.compile(
 _BYLINE = re.compile(
     r"^(?:by|von|par|por|di|door|from|written by|words by|text:|reporting by)\s+\S", re.IGNORECASE
 )
+_META_WORDS = re.compile(r"\b(?:posted|published|publicado|publié|veröffentlicht|pubblicato|"
+                         r"categor\w*|tags?|by)\b\s*:?", re.IGNORECASE)
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\bwhatsapp\b", re.IGNORECASE)
 _BLOCK_KIND: dict[str, BlockKind] = {
     "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
@@ -99,6 +109,25 @@ def drop_code_and_forms(root: HtmlElement) -> None:
             form.drop_tree()
 
 
+_EMBED = re.compile(r"tweet|twitter|instagram|tiktok|facebook-post|bluesky|mastodon|embed", re.IGNORECASE)
+
+
+def unmask_embeds(root: HtmlElement) -> None:
+    """Embedded posts are quoted in the story, but readability's "unlikely" classes
+    (tweet, twitter …) would drop them: clear those classes on the quote and its wrappers."""
+    for quote in root.iter("blockquote"):
+        el: HtmlElement | None = quote
+        while el is not None and el.tag not in {"body", "article", "main"}:
+            hint = f"{el.get('class') or ''} {el.get('id') or ''}"
+            if _EMBED.search(hint):
+                el.attrib.pop("class", None)
+                el.attrib.pop("id", None)
+            parent = el.getparent()
+            if parent is None or len(parent) > 2:
+                break
+            el = parent
+
+
 def drop_chrome(root: HtmlElement) -> None:
     """Remove boxes that are never the story: figures, asides, dialogs, hinted chrome."""
     for el in list(root.iter("figure", "aside", "footer", "header")):
@@ -118,7 +147,8 @@ def drop_chrome(root: HtmlElement) -> None:
             el.drop_tree()
             continue
         hint = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if hint.strip() and _CHROME_HINT.search(hint):
+        if hint.strip() and _CHROME_HINT.search(hint) and el.find(".//blockquote") is None:
+            # (an embedded post sits in a "social" box, but it is quoted in the story)
             n = words(text_of(el))
             # A hinted container is chrome when small, or when mostly links.
             if n < 40 or (link_density(el) > 0.5 and n < 400):
@@ -143,7 +173,11 @@ def _is_meta_line(
         return True
     if meta.byline and n <= 12 and normalise_phrase(meta.byline) in phrase:
         return True
-    if n <= 10 and has_date(text) and not re.search(r"[.!?][\"”']?$", text):
+    if n <= 10 and has_date(text) and not re.search(r"[.!?][\"”']?$", text) and not text.startswith(("—", "–")):
+        return True  # a dateline, but not an embedded post's "— Name (@handle) date"
+    if n <= 30 and has_date(text) and _META_WORDS.search(text):
+        return True  # "05/10/2018 - Posted by: X - Category: Y - Tags: z"
+    if is_promo(text) or SHORTCODE.match(text):
         return True
     if is_credit(text):
         return True
@@ -196,6 +230,7 @@ def extract_html(doc: DecodedDocument) -> Article:
     drop_code_and_forms(root)
     blurbs: list[Blurb] = take_blurbs(root, base)
     drop_chrome(root)
+    unmask_embeds(root)
     container = readability_container(root, doc.url)
     blocks = _to_blocks(container, meta, base)
     return Article(

@@ -58,7 +58,7 @@ PLUG_PREFIX = re.compile(
         mehr\ zum\ thema|lesen\ sie\ auch|auch\ interessant|mehr\ dazu|
         lire\ aussi|à\ lire\ aussi|a\ lire\ aussi|voir\ aussi|
         lea\ también|lea\ tambien|lee\ también|lee\ tambien|ver\ también|te\ puede\ interesar|
-        leggi\ anche|vedi\ anche|leia\ também|leia\ tambem|veja\ também|veja\ tambem|leia\ mais|
+        leggi\ anche(?:\ su)?|vedi\ anche|leia\ também|leia\ tambem|veja\ também|veja\ tambem|leia\ mais|
         lees\ ook|bekijk\ ook|lees\ meer
     )\s*[:：»›>|–—-]\s*(?P<title>\S.*)$""",
     re.IGNORECASE | re.VERBOSE,
@@ -70,10 +70,14 @@ CHROME_LINE = re.compile(
         share|share\ this|share\ this\ (?:article|story)|share\ on\ \w+|share:.*|tweet|email|print|
         copy\ link|save|listen|listen\ to\ this\ article.*|comments?(?:\ \(\d+\))?|\d+\ comments?|
         no\ comments\ yet.*|be\ the\ first\ to\ comment.*|leave\ a\ (?:comment|reply).*|
-        advertisement|advertising|anzeige|publicité|publicidad|pubblicità|sponsored|
+        advertisement|advertising|advert|anzeige|publicité|publicidad|pubblicità|sponsored(?:\ content)?|
+        story\ continues\ below(?:\ advertisement)?|\d+(?:\ \d+){2,}|
+        back|voltar|zurück|retour|volver|indietro|terug|
+        (?:last\ )?(?:updated|published|posted|modified)(?:\ (?:at|on))?\ [^.!?]{0,40}|
+        .{0,80}\brequires\ javascript.*|.{0,80}\benable\ javascript.*|
         ad|skip\ (?:to\ )?(?:main\ )?content|skip\ link|menu|search|log\ ?in|sign\ ?in|subscribe.*|
         sign\ up.*|newsletter.*|get\ the\ app.*|download\ the\ app.*|get\ started.*|
-        follow\ us.*|tags?:.*|topics?:.*|filed\ under:?.*|categories:.*|
+        follow\ us.*|(?:tags?|topics?|filed\ under|categories|categoria|schlagworte|étiquettes)\b:?[^.!?]*|
         (?:photo|photograph|image|picture|credit|source|illustration|video)\s*(?:credit)?\s*:.*|
         ©.*|\(c\)\ .*|copyright.*|all\ rights\ reserved.*|privacy(?:\ policy)?|terms.*|cookie.*|
         .*\buses\ cookies\b.*|we\ value\ your\ privacy.*|accept(?:\ all)?|manage\ (?:preferences|choices).*|
@@ -146,13 +150,16 @@ def plug_title(text: str) -> str | None:
 # Photo captions and credits: "Photo: X", "(Getty Images)", "Photograph: X".
 CREDIT = re.compile(
     r"(?:\b(?:photo(?:graph)?|image|picture|illustration|credit|foto|bild)s?\s*(?:by|:)|"
-    r"getty images|\bAFP\b|\bAP Photo|reuters/|/ reuters|shutterstock|\bEPA\b|\[photo)",
+    r"getty images|\bAFP\b|\bAP Photo|reuters/|/ reuters|shutterstock|\bEPA\b|\[photo|"
+    r"\((?:photo|foto|image|credit)[^)]{0,60}\)\s*$)",
     re.IGNORECASE,
 )
 
 
 def is_credit(text: str) -> bool:
-    return len(text.split()) <= 40 and bool(CREDIT.search(text))
+    # A caption ends with its credit, so a long caption still counts when it does.
+    n = len(text.split())
+    return (n <= 40 and bool(CREDIT.search(text))) or (n <= 90 and bool(CREDIT.search(text[-80:])))
 
 
 _SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "at", "de", "la", "le", "der", "die",
@@ -167,3 +174,17 @@ def looks_like_name(text: str, max_words: int = 5) -> bool:
         return False
     names = [w for w in _NAME_WORD.findall(text) if w.lower() not in _SMALL_WORDS]
     return bool(names) and all(w[0].isupper() for w in names)
+
+
+# Promotions inside the story: "Click here to get the app", "Sign up for our newsletter".
+PROMO = re.compile(
+    r"\bclick(?:ing)?\ here\b|\bsign\ up\ (?:for|to)\b|\bsubscribe\ (?:to|now|today)\b|"
+    r"\bdelivered\ (?:to\ your\ inbox|through\ your\ letterbox)\b|\bdownload\ (?:the|our)\ app\b|"
+    r"\bget\ the\ app\b|\bfollow\ us\ on\b|\bnewsletter\b.*\binbox\b",
+    re.IGNORECASE,
+)
+SHORTCODE = re.compile(r"^\[\w+[^\]]*\].*\[/\w+\]$|^\[/?\w+(?:\s[^\]]*)?\]$")
+
+
+def is_promo(text: str) -> bool:
+    return len(text.split()) <= 45 and bool(PROMO.search(text))

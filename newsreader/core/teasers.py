@@ -9,7 +9,7 @@ that are mostly one link.
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
@@ -126,9 +126,10 @@ def _outermost_alone(el: HtmlElement) -> HtmlElement:
 
 def _is_prose(el: HtmlElement) -> bool:
     """A paragraph of the story rather than part of a teaser list."""
+    text = text_of(el)
     return (
-        el.tag in {"p", "blockquote"} and words(text_of(el)) >= 25
-        and link_density(el) < 0.25 and len(el.findall(".//a")) <= 1
+        words(text) >= 25 and link_density(el) < 0.25 and bool(re.search(r"[.!?…][\"”’»)]?$", text))
+        and not el.findall(".//h1") + el.findall(".//h2") + el.findall(".//h3")
     )
 
 
@@ -214,8 +215,43 @@ def take_blurbs(root: HtmlElement, base: str | None) -> list[Blurb]:
         if blurb:
             found.append((order.get(el, 0), blurb))
             _drop(_outermost_alone(el))
+    # 3. Unmarked plugs: a paragraph that is nothing but one headline-shaped link
+    #    ("CO-FOUNDER 'PROUD' OF HOME DEPOT EMPLOYEES…"), with its all-caps kicker if any.
+    for el in list(scope.iter("p")):
+        if el.getparent() is None:
+            continue
+        blurb = _linked_headline(el, base)
+        if blurb is None:
+            continue
+        found.append((order.get(el, 0), blurb))
+        kicker = el.getprevious()
+        if kicker is not None and _is_kicker(kicker):
+            kicker.drop_tree()
+        el.drop_tree()
     found.sort(key=lambda item: item[0])
     return merge_duplicates([b for _, b in found])
+
+
+def _linked_headline(el: HtmlElement, base: str | None) -> Blurb | None:
+    links = [a for a in el.iter("a") if a.get("href")]
+    if len(links) != 1 or any(isinstance(c.tag, str) and c.tag not in INLINE for c in el):
+        return None
+    text = text_of(el)
+    if not 3 <= words(text) <= 25 or text.endswith((".", ":")) or link_density(el) < 0.9:
+        return None
+    href = links[0].get("href", "")
+    if href.startswith(("#", "mailto:", "javascript:")) or urlsplit(urljoin(base or "", href)).path in ("", "/"):
+        return None
+    # Only between paragraphs of running text: a linked line in a masthead is not a plug.
+    neighbours = [n for n in (el.getprevious(), el.getnext()) if n is not None]
+    if not any(n.tag == "p" and words(text_of(n)) >= 20 for n in neighbours):
+        return None
+    return Blurb(title=text_of(links[0]), url=urljoin(base or "", href))
+
+
+def _is_kicker(el: HtmlElement) -> bool:
+    text = text_of(el)
+    return isinstance(el.tag, str) and 1 <= words(text) <= 6 and text.upper() == text and any(c.isalpha() for c in text)
 
 
 def merge_duplicates(blurbs: list[Blurb]) -> list[Blurb]:
