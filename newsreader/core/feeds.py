@@ -12,6 +12,8 @@ loopback or private address, which breaks intranet feeds and local tests.
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
+import json
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -19,7 +21,6 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from .dates import parse_date
 from .errors import NewsreaderError
 from .sanitize import clean_line
 
@@ -45,21 +46,65 @@ class ParsedFeed:
 
 
 def _timestamp(value: Any, now: float) -> float | None:
+    """A feed date (RFC 822 or ISO 8601) as Unix time; None when it cannot be read.
+
+    Dates are read here rather than trusted from the parser, which fuzzy-matches
+    words ("not a date" became a date in November).  A date more than a day ahead
+    is a publisher's clock or typo: it is clamped to now.
+    """
     if not value:
         return None
     text = str(value).strip()
+    when: dt.datetime | None = None
     try:
-        when = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        day = parse_date(text)
-        if day is None:
+        when = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        try:
+            when = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
             return None
-        when = dt.datetime(day.year, day.month, day.day)
+    if when is None:
+        return None
     if when.tzinfo is None:
         when = when.replace(tzinfo=dt.UTC)
-    stamp = when.timestamp()
-    # A date more than a day ahead is a publisher's clock or typo: clamp it to now.
+    try:
+        stamp = when.timestamp()
+    except (OverflowError, OSError, ValueError):
+        return None
     return now if stamp > now + 86400 else stamp
+
+
+_DATE_TAGS = ("pubDate", "published", "date", "updated", "issued", "modified", "created")
+
+
+def _raw_dates(tree: Any) -> list[str | None]:
+    """Each item's or entry's date text, in document order, from the strict parse."""
+    dates: list[str | None] = []
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or etree.QName(el).localname not in ("item", "entry"):
+            continue
+        found = None
+        for tag in _DATE_TAGS:
+            for child in el:
+                if isinstance(child.tag, str) and etree.QName(child).localname == tag and (child.text or "").strip():
+                    found = child.text.strip()
+                    break
+            if found:
+                break
+        dates.append(found)
+    return dates
+
+
+def _json_dates(body: bytes) -> list[str | None] | None:
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return None
+    items = data.get("items") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        return None
+    return [str(i.get("date_published") or i.get("date_modified") or "") or None
+            if isinstance(i, dict) else None for i in items]
 
 
 def _content(entry: dict[str, Any]) -> str:
@@ -77,22 +122,21 @@ _SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=F
 _ROOT = re.compile(rb"<([A-Za-z_][\w.:-]*)[\s>/]")
 
 
-def _xml_problem(body: bytes) -> tuple[str, bool] | None:
-    """(message, truncated) when ``body`` is not well-formed XML, else None.
+def _strict_parse(body: bytes) -> tuple[Any, tuple[str, bool] | None]:
+    """(tree, None) for well-formed XML, else (None, (message, truncated)).
 
     Truncated means the document stops before its root element closes: a cut
     download, whose items past the cut are lost, so none of it may be stored.
     """
     try:
-        etree.fromstring(body, _SAFE_XML)
+        return etree.fromstring(body, _SAFE_XML), None
     except etree.XMLSyntaxError as exc:
         message = str(exc.msg if hasattr(exc, "msg") else exc).splitlines()[0]
         line = exc.position[0] if exc.position else 0
         root = next((m.group(1) for m in _ROOT.finditer(body[:4096])
                      if not m.group(1).startswith((b"?", b"!"))), b"")
         truncated = bool(root) and not body.rstrip().endswith(b"</" + root + b">")
-        return f"line {line}: {message}", truncated
-    return None
+        return None, (f"line {line}: {message}", truncated)
 
 
 def parse_feed(body: bytes, url: str) -> ParsedFeed:
@@ -103,15 +147,20 @@ def parse_feed(body: bytes, url: str) -> ParsedFeed:
     if not stripped:
         raise NewsreaderError("empty feed document")
     problem = None
-    if not stripped.startswith((b"{", b"[")):
+    raw_dates: list[str | None] | None = None
+    if stripped.startswith((b"{", b"[")):
+        raw_dates = _json_dates(body)
+    else:
         if stripped[:200].lower().startswith((b"<!doctype html", b"<html")):
             raise NewsreaderError("an HTML page, not a feed")
-        found = _xml_problem(body)
+        tree, found = _strict_parse(body)
         if found:
             message, truncated = found
             if truncated:
                 raise NewsreaderError(f"malformed feed (truncated XML, nothing stored): {message}")
             problem = message
+        else:
+            raw_dates = _raw_dates(tree)
     try:
         parsed = fastfeedparser.parse(body)
     except (ValueError, TypeError, etree.LxmlError) as exc:
@@ -119,7 +168,10 @@ def parse_feed(body: bytes, url: str) -> ParsedFeed:
     now = dt.datetime.now(dt.UTC).timestamp()
     entries: list[FeedEntry] = []
     seen: set[str] = set()
-    for entry in (parsed.get("entries") or [])[:MAX_ENTRIES]:
+    all_entries = parsed.get("entries") or []
+    if raw_dates is not None and len(raw_dates) != len(all_entries):
+        raw_dates = None  # cannot pair them up: fall back to the parser's reading
+    for index, entry in enumerate(all_entries[:MAX_ENTRIES]):
         link = entry.get("link") or None
         link = urljoin(url, str(link)) if link else None
         title = clean_line(str(entry.get("title") or "")) or (link or "Untitled")
@@ -127,10 +179,13 @@ def parse_feed(body: bytes, url: str) -> ParsedFeed:
         if guid in seen:
             continue  # duplicate GUIDs in one document: the first wins
         seen.add(guid)
-        published = _timestamp(entry.get("published") or entry.get("updated"), now)
+        raw = raw_dates[index] if raw_dates is not None else entry.get("published") or entry.get("updated")
+        published = _timestamp(raw, now)
         author = entry.get("author")
         entries.append(FeedEntry(guid, link, title, published, _content(entry),
                                  clean_line(str(author)) if author else None))
+    if problem and not entries:
+        raise NewsreaderError(f"malformed feed, nothing stored: {problem}")
     feed = parsed.get("feed") or {}
     site = feed.get("link")
     warning = f"malformed feed, {len(entries)} items recovered: {problem}" if problem else None
