@@ -28,8 +28,8 @@ from .models import Block, SummarySentence
 from .settings import ALGORITHMS
 from .tokenize import OfflineTokenizer
 
-CAPS = {"news": 400, "lexrank": 120, "textrank": 150, "lsa": 150, "luhn": 300, "edmundson": 300,
-        "sumbasic": 150, "kl": 40, "reduction": 120, "lead": 10_000}
+CAPS = {"news": 400, "lexrank": 100, "textrank": 100, "lsa": 120, "luhn": 150, "edmundson": 250,
+        "sumbasic": 150, "kl": 40, "reduction": 100, "lead": 10_000}
 
 
 @dataclass(frozen=True, slots=True)
