@@ -91,7 +91,27 @@ def run_blurbs(shared: Path = SHARED, workdir: Path | None = None) -> tuple[dict
         [sys.executable, str(corpus / "score_blurbs.py"), str(corpus / "cases"), str(pred), "--split", "all"],
         capture_output=True, text=True, check=True,
     )
-    return _last_line_figures(done.stdout), done.stdout
+    figures = _last_line_figures(done.stdout)
+    extra = _metadata_accuracy(cases, records)
+    figures.update(extra)
+    line = " ".join(f"{k}={v:.4f}" for k, v in extra.items())
+    return figures, done.stdout + f"metadata (not in the shared scorer): {line}\n"
+
+
+def _metadata_accuracy(cases: list[Path], records: list[dict]) -> dict[str, float]:
+    """Publisher, date and blurb-source accuracy against each case's truth.json."""
+    publisher = date = sources = source_total = 0
+    for case, record in zip(cases, records, strict=True):
+        truth = json.loads((case / "truth.json").read_text())
+        publisher += record["publisher"] == truth.get("source")
+        date += record["published"] == truth.get("published")
+        ours = {b["title"]: b["publisher"] for b in record["blurbs"]}
+        for blurb in truth.get("blurbs", []):
+            source_total += 1
+            sources += ours.get(blurb["title"], "missing") == blurb.get("source")
+    n = len(cases) or 1
+    return {"publisher_acc": publisher / n, "date_acc": date / n,
+            "blurb_source_acc": sources / (source_total or 1)}
 
 
 def main() -> None:

@@ -31,3 +31,5 @@ def test_blurb_corpus_floor(tmp_path: Path) -> None:
     assert figures["blurb_f1"] >= 0.95, output
     assert figures["chrome_leaks"] == 0, output
     assert figures["title_acc"] == 1.0, output
+    assert figures["publisher_acc"] >= 0.9 and figures["date_acc"] >= 0.9, output
+    assert figures["blurb_source_acc"] >= 0.9, output

@@ -150,3 +150,44 @@ async def test_keys_can_be_remapped(tmp_path: Path) -> None:
         await wait_for(pilot, lambda: len(app.rows) == 3)
         await pilot.press("x")
         assert app.rows[0].starred
+
+
+async def test_palette_browser_copy_and_paging_keys(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    opened: list[str] = []
+    copied: list[str] = []
+    app = NewsreaderApp(QUIET, source=str(case_page("08")))
+    monkeypatch.setattr(app, "open_url", lambda url, **kw: opened.append(url))
+    monkeypatch.setattr(app, "copy_to_clipboard", lambda text: copied.append(text))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: reader_ready(app))
+        commands = [c.title for c in app.get_system_commands(app.screen)]
+        assert {"Highlight", "Blurbs", "Browser", "Copy URL", "Summary/story"} <= set(commands)
+        await pilot.press("o", "y")
+        assert opened and opened == copied and opened[0].startswith("https://")
+        story = app.screen.query_one("#story-pane")
+        await pilot.press("space")
+        await wait_for(pilot, lambda: story.scroll_y > 0)
+        await pilot.press("tab")
+        assert not story.has_focus
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: "CommandPalette" in type(app.screen).__name__)
+        await pilot.press(*"highlight", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen) and app.screen.highlighting)
+
+
+def test_due_feeds_only(tmp_path: Path) -> None:
+    import asyncio
+    import time
+
+    from newsreader.core.refresh import refresh
+
+    with Store(tmp_path / "d.db") as store:
+        store.add_feed("http://127.0.0.1:9/never", refresh_minutes=30)
+        feed_id, _ = store.add_feed("http://127.0.0.1:9/fresh")
+        store.record_not_modified([(feed_id, None, None)])  # just refreshed
+        totals = asyncio.run(refresh(store, full_text=False, due_minutes=60))
+        assert totals.feeds == 1  # only the never-fetched feed was due
+        never = next(f for f in store.feeds() if f.url.endswith("never"))
+        assert never.last_error and time.time() - never.last_attempt < 60
+        again = asyncio.run(refresh(store, full_text=False, due_minutes=60))
+        assert again.feeds == 0  # a failing feed waits its interval too

@@ -115,10 +115,16 @@ async def refresh(
     workers: int = 2,
     progress: ProgressCallback | None = None,
     executor: Executor | None = None,
+    due_minutes: int | None = None,
 ) -> RefreshTotals:
+    """Refresh every feed, or with ``due_minutes`` only those whose interval has passed
+    (a feed's own ``refresh_minutes`` from the config wins over ``due_minutes``)."""
     started = time.perf_counter()
     totals = RefreshTotals()
     feeds = store.feeds()
+    if due_minutes is not None:
+        now = time.time()
+        feeds = [f for f in feeds if now - f.last_attempt >= 60 * (f.refresh_minutes or due_minutes)]
     totals.feeds = len(feeds)
     report = progress or (lambda p: None)
     unchanged: list[tuple[int, str | None, str | None]] = []

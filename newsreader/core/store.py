@@ -106,6 +106,11 @@ class FeedRow:
     last_error: str | None
     items: int = 0
     unread: int = 0
+    last_error_at: float | None = None
+
+    @property
+    def last_attempt(self) -> float:
+        return max(self.last_ok or 0.0, self.last_error_at or 0.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,7 +257,8 @@ class Store:
             FeedRow(r["id"], r["url"], r["title"], r["site_url"],
                     tuple(t for t in r["tags"].split(",") if t), bool(r["full_text"]),
                     r["refresh_minutes"], r["etag"], r["last_modified"], r["last_ok"],
-                    r["last_error"], int(r["n_items"] or 0), int(r["n_unread"] or 0))
+                    r["last_error"], int(r["n_items"] or 0), int(r["n_unread"] or 0),
+                    r["last_error_at"])
             for r in rows
         ]
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 import asyncio
 import time
 import webbrowser
+from collections.abc import Iterable
+from functools import partial
 from importlib import resources
 from typing import ClassVar
 
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
@@ -85,7 +87,7 @@ class ReaderScreen(Screen[None]):
         Binding("j,down", "scroll(1)", "Down", show=False),
         Binding("k,up", "scroll(-1)", "Up", show=False),
         Binding("space", "page_down", "Page down", show=False, id="page_down"),
-        Binding("tab", "focus_next", "Next pane", show=False, id="focus_next"),
+        Binding("tab", "app.focus_next", "Next pane", show=False, id="focus_next"),
         Binding("question_mark", "help", "Help", id="help"),
     ]
 
@@ -506,7 +508,8 @@ class NewsreaderApp(App[int]):
             return
         self._post_items(None)
         if self.config.refresh_minutes:
-            self.call_from_thread(self.set_interval, self.config.refresh_minutes * 60, self.start_refresh)
+            # Every minute, refresh the feeds whose interval (their own, or the default) has passed.
+            self.call_from_thread(self.set_interval, 60, self._refresh_due)
 
     def _import_welcome(self) -> None:
         assert self.store is not None
@@ -724,10 +727,23 @@ class NewsreaderApp(App[int]):
                 self.notify("A refresh is already running.")
             return
         self.refreshing = True
-        self._refresh()
+        self._refresh(None)
+
+    def _refresh_due(self) -> None:
+        if not self.refreshing and self.store is not None:
+            self.refreshing = True
+            self._refresh(self.config.refresh_minutes)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The palette lists every action of the screen underneath, with its key."""
+        yield from super().get_system_commands(screen)
+        for binding in getattr(screen, "BINDINGS", []):
+            if isinstance(binding, Binding) and binding.description:
+                yield SystemCommand(binding.description, f"key: {binding.key.replace(',', ' / ')}",
+                                    partial(screen.run_action, binding.action))
 
     @work(thread=True, group="refresh")
-    def _refresh(self) -> None:
+    def _refresh(self, due_minutes: int | None) -> None:
         from ..core.refresh import refresh
 
         assert self.store is not None
@@ -743,7 +759,7 @@ class NewsreaderApp(App[int]):
         try:
             totals = asyncio.run(refresh(self.store, fetch=self.config.fetch, summary=self.config.summary,
                                          full_text=self.config.full_text, workers=self.config.workers,
-                                         progress=progress))
+                                         progress=progress, due_minutes=due_minutes))
         except Exception as exc:  # report, never crash the reader
             self.post_message(RefreshDone(None, f"{type(exc).__name__}: {exc}"))
             return
