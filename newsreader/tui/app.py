@@ -67,6 +67,16 @@ def binding_rows(bindings: list[BindingType]) -> list[tuple[str, str]]:
     return rows
 
 
+def triage_bindings(show: bool) -> list[Binding]:
+    """r s l d: the same keys and ids on every screen, so one keymap line remaps both."""
+    return [
+        Binding("r", "triage('read')", "Read", show=show, id="toggle_read"),
+        Binding("s", "triage('starred')", "Star", show=show, id="star"),
+        Binding("l", "triage('later')", "Later", show=show, id="later"),
+        Binding("d", "triage('dismissed')", "Dismiss", show=show, id="dismiss"),
+    ]
+
+
 class ReaderScreen(Screen[None]):
     """Headline and meta line, summary beside (or above) the story, blurbs apart."""
 
@@ -79,10 +89,7 @@ class ReaderScreen(Screen[None]):
         Binding("y", "copy_url", "Copy URL", id="copy_url"),
         Binding("n", "step(1)", "Next unread", id="next_unread"),
         Binding("p", "step(-1)", "Prev unread", id="previous_unread"),
-        Binding("r", "triage('read')", "Read", show=False, id="toggle_read"),
-        Binding("s", "triage('starred')", "Star", show=False, id="star"),
-        Binding("l", "triage('later')", "Later", show=False, id="later"),
-        Binding("d", "triage('dismissed')", "Dismiss", show=False, id="dismiss"),
+        *triage_bindings(show=False),
         Binding("a", "save_blurb", "Save blurb", show=False, id="save_blurb"),
         Binding("j,down", "scroll(1)", "Down", show=False),
         Binding("k,up", "scroll(-1)", "Up", show=False),
@@ -244,10 +251,7 @@ class MainScreen(Screen[None]):
         Binding("k", "cursor(-1)", "Up", show=False, id="previous"),
         Binding("n", "next_unread(1)", "Next unread", id="next_unread"),
         Binding("p", "next_unread(-1)", "Prev unread", id="previous_unread"),
-        Binding("r", "triage('read')", "Read", id="toggle_read"),
-        Binding("s", "triage('starred')", "Star", id="star"),
-        Binding("l", "triage('later')", "Later", id="later"),
-        Binding("d", "triage('dismissed')", "Dismiss", id="dismiss"),
+        *triage_bindings(show=True),
         Binding("u", "undo", "Undo", id="undo"),
         Binding("o", "browser", "Browser", show=False, id="browser"),
         Binding("y", "copy_url", "Copy URL", show=False, id="copy_url"),
