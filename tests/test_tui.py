@@ -191,3 +191,26 @@ def test_due_feeds_only(tmp_path: Path) -> None:
         assert never.last_error and time.time() - never.last_attempt < 60
         again = asyncio.run(refresh(store, full_text=False, due_minutes=60))
         assert again.feeds == 0  # a failing feed waits its interval too
+
+
+async def test_blurbs_open_in_the_reader_and_save_as_items(tmp_path: Path, local_server) -> None:  # type: ignore[no-untyped-def]
+    from conftest import respond
+
+    from newsreader.core.models import Blurb
+
+    base, routes = local_server
+    para = "<p>The harbour authority said on Tuesday that repairs to the pier would take until spring.</p>"
+    routes["/other"] = respond(f"<html><head><title>Ferry fares rise</title></head><body><article><h1>Ferry fares rise</h1>{para * 4}</article></body></html>".encode())
+    article = Article(title="Pier repairs", blocks=(Block("paragraph", "Repairs will take until the spring."),),
+                      blurbs=(Blurb("Ferry fares rise", "Fares go up in May.", None, f"{base}/other"),))
+    with Store(tmp_path / "b.db") as store:
+        store.add_article(article, "pier")
+        app = NewsreaderApp(dataclasses.replace(QUIET, feeds=()), store=store)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_for(pilot, lambda: len(app.rows) >= 1)
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: reader_ready(app))
+            await pilot.press("b", "a")  # save the blurb as an item of its own
+            await wait_for(pilot, lambda: len(app.rows) == 2)
+            await pilot.press("enter")  # open the blurb in the reader
+            await wait_for(pilot, lambda: reader_ready(app) and app.screen.article.title == "Ferry fares rise")

@@ -77,14 +77,17 @@ def make_client(settings: FetchSettings = FetchSettings()) -> httpx.AsyncClient:
     limits = httpx.Limits(max_connections=settings.concurrency,
                           max_keepalive_connections=settings.concurrency)
     http2 = settings.http2 and _http2_available()
+    plain = httpx.AsyncHTTPTransport(limits=limits, verify=False)
     return httpx.AsyncClient(
+        # Given a transport, the client builds no default one (and loads no CA bundle for it).
+        transport=plain,
         follow_redirects=True,
         max_redirects=settings.max_redirects,
         timeout=httpx.Timeout(settings.timeout),
         headers={"User-Agent": settings.user_agent, "Accept-Encoding": _accept_encoding()},
         mounts={
             # Plain http never negotiates TLS, so its transport needs no CA bundle.
-            "http://": httpx.AsyncHTTPTransport(limits=limits, verify=False),
+            "http://": plain,
             "https://": _LazyTLSTransport(limits=limits, http2=http2),
         },
     )
