@@ -11,6 +11,7 @@ The cascade:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from urllib.parse import urljoin
 
@@ -19,7 +20,7 @@ import lxml.html
 from lxml.html import HtmlElement
 from readability import Document as Readability
 
-from .dates import has_date
+from .dates import has_date, parse_date
 from .domtext import iter_blocks, link_density, text_of, words
 from .errors import NewsreaderError
 from .htmlmeta import PageMeta, read_meta
@@ -29,6 +30,7 @@ from .markers import (
     is_credit,
     is_promo,
     is_relative_time,
+    looks_like_name,
     normalise_phrase,
     plug_title,
 )
@@ -186,13 +188,29 @@ def _is_meta_line(
     return bool(n <= 25 and plug_title(text))
 
 
-def _to_blocks(container: HtmlElement, meta: PageMeta, base: str | None) -> list[Block]:
+def byline_in(text: str) -> str | None:
+    """'By Ann Lee | 3 May 2024' -> 'Ann Lee'."""
+    match = _BYLINE.match(text)
+    if not match or len(text.split()) > 14:
+        return None
+    name = re.split(r"\s*[|,·•]\s*|\s+\d", text[match.end() - 1:], maxsplit=1)[0].strip()
+    return name if looks_like_name(name, 5) else None
+
+
+def _to_blocks(
+    container: HtmlElement, meta: PageMeta, base: str | None
+) -> tuple[list[Block], str | None, dt.date | None]:
+    """The story's blocks, and a byline and date found among the lines dropped."""
     headlines = _heading_forms(meta)
     blocks: list[Block] = []
+    byline = None
+    date: dt.date | None = None
     for el, text, links in iter_blocks(container):
         tag = el.tag if isinstance(el.tag, str) else "p"
         kind: BlockKind = _BLOCK_KIND.get(tag, "paragraph")
         if kind != "code" and _is_meta_line(text, links, meta, headlines):
+            byline = byline or byline_in(text)
+            date = date or (parse_date(text) if words(text) <= 20 else None)
             continue
         level = int(tag[1]) if kind == "heading" else 0
         if kind == "heading" and level == 1:
@@ -209,7 +227,7 @@ def _to_blocks(container: HtmlElement, meta: PageMeta, base: str | None) -> list
     # A trailing heading with nothing under it is a leftover section title.
     while blocks and blocks[-1].kind == "heading":
         blocks.pop()
-    return blocks
+    return blocks, byline, date
 
 
 def readability_container(root: HtmlElement, url: str | None) -> HtmlElement:
@@ -232,7 +250,7 @@ def extract_html(doc: DecodedDocument) -> Article:
     drop_chrome(root)
     unmask_embeds(root)
     container = readability_container(root, doc.url)
-    blocks = _to_blocks(container, meta, base)
+    blocks, byline, date = _to_blocks(container, meta, base)
     return Article(
         title=meta.title,
         blocks=tuple(blocks),
@@ -240,7 +258,7 @@ def extract_html(doc: DecodedDocument) -> Article:
         url=doc.url,
         canonical_url=meta.canonical_url,
         publisher=meta.publisher,
-        byline=meta.byline,
-        published=meta.published,
+        byline=meta.byline or byline,
+        published=meta.published or date,
         language=meta.language,
     )

@@ -68,7 +68,8 @@ PLUG_PREFIX = re.compile(
 CHROME_LINE = re.compile(
     r"""^(?:
         share|share\ this|share\ this\ (?:article|story)|share\ on\ \w+|share:.*|tweet|email|print|
-        copy\ link|save|listen|listen\ to\ this\ article.*|comments?(?:\ \(\d+\))?|\d+\ comments?|
+        copy\ link|save|listen|listen\ to\ this\ article.*|
+        (?:comments?|commentaires?|comentarios?|commenti|comentários|reacties|kommentare)(?:\ \(\d+\))?|\d+\ comments?|
         no\ comments\ yet.*|be\ the\ first\ to\ comment.*|leave\ a\ (?:comment|reply).*|
         advertisement|advertising|advert|anzeige|publicité|publicidad|pubblicità|sponsored(?:\ content)?|
         story\ continues\ below(?:\ advertisement)?|\d+(?:\ \d+){2,}|
@@ -81,7 +82,7 @@ CHROME_LINE = re.compile(
         (?:photo|photograph|image|picture|credit|source|illustration|video)\s*(?:credit)?\s*:.*|
         ©.*|\(c\)\ .*|copyright.*|all\ rights\ reserved.*|privacy(?:\ policy)?|terms.*|cookie.*|
         .*\buses\ cookies\b.*|we\ value\ your\ privacy.*|accept(?:\ all)?|manage\ (?:preferences|choices).*|
-        artikel\ teilen|lesezeit.*|kommentare(?:\ \(\d+\))?|impressum.*|datenschutz.*|
+        artikel\ teilen|teilen|drucken|imprimer|partager|compartir|imprimir|condividi|stampa|delen|lesezeit.*|kommentare(?:\ \(\d+\))?|impressum.*|datenschutz.*|
         logo|\[logo\].*|orange\ background|app-store.*|play-store.*|
         read\ full\ article.*|continue\ reading.*|see\ more\ stories|load\ more|show\ more|view\ more|view\ comments|show\ comments|
         reading\ time.*|\d+\s*min(?:ute)?s?\ read|
@@ -124,7 +125,12 @@ def is_blurb_heading(text: str) -> bool:
 
 
 def is_chrome_line(text: str) -> bool:
-    return bool(CHROME_LINE.match(" ".join(text.split())))
+    """A whole line of chrome, or a bar of chrome items ("Share · Print · Email")."""
+    line = " ".join(text.split())
+    if CHROME_LINE.match(line):
+        return True
+    parts = [p.strip() for p in re.split(r"\s[·•|/]\s", line)]
+    return len(parts) > 1 and all(p and CHROME_LINE.match(p) for p in parts)
 
 
 def is_relative_time(text: str) -> bool:
@@ -188,3 +194,16 @@ SHORTCODE = re.compile(r"^\[\w+[^\]]*\].*\[/\w+\]$|^\[/?\w+(?:\s[^\]]*)?\]$")
 
 def is_promo(text: str) -> bool:
     return len(text.split()) <= 45 and bool(PROMO.search(text))
+
+
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<name>[^|.,©]+?)"
+                        r"(?:\s+\d{4})?(?:[.,|].*)?$", re.IGNORECASE)
+
+
+def copyright_holder(text: str) -> str | None:
+    """'© 2024 Harbor Post Publishing. All rights reserved.' -> 'Harbor Post Publishing'."""
+    match = _COPYRIGHT.match(" ".join(text.split()))
+    if not match:
+        return None
+    name = match.group("name").strip(" -–")
+    return name if looks_like_name(name, 6) else None

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from .dates import parse_date
 from .markers import (
+    copyright_holder,
     is_blurb_heading,
     is_chrome_line,
     is_credit,
@@ -212,6 +213,9 @@ def _head_meta(units: list[Unit], start: int) -> tuple[str | None, str | None, s
                 date_text = text
     if publisher is None:
         publisher = _site_name(units, title_i if title_i is not None else start)
+    if publisher is None:
+        # Last resort: the footer's copyright line names the publisher.
+        publisher = next((h for h in map(copyright_holder, (u.text for u in reversed(units))) if h), None)
     return title, publisher, byline, date_text
 
 
