@@ -136,10 +136,30 @@ def cmd_summarise(args: argparse.Namespace) -> int:
 
 
 def cmd_read(args: argparse.Namespace) -> int:
+    import os
+    import tempfile
+
     from .core.config import load_config
     from .tui.app import run_reader
 
-    return run_reader(load_config(args.config), source=args.input)
+    config = load_config(args.config)
+    source = args.input
+    if source == "-":
+        # The page comes down the pipe; the keys must come from the terminal.
+        with tempfile.NamedTemporaryFile(prefix="newsreader-", suffix=".page", delete=False) as page:
+            page.write(sys.stdin.buffer.read(config.fetch.max_bytes + 1))
+        source = page.name
+        try:
+            tty = os.open("/dev/tty", os.O_RDONLY)
+        except OSError:
+            raise NewsreaderError("read -: no terminal to read keys from") from None
+        os.dup2(tty, 0)
+        sys.stdin = open(0, closefd=False)  # noqa: SIM115 - fd 0 outlives this function
+    try:
+        return run_reader(config, source=source)
+    finally:
+        if source != args.input:
+            os.unlink(source)
 
 
 def cmd_tui(args: argparse.Namespace) -> int:

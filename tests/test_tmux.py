@@ -30,10 +30,13 @@ def wait_screen(session: str, needle: str, seconds: float = 30) -> str:
     raise AssertionError(f"{needle!r} never appeared:\n{screen}")
 
 
-def test_read_in_tmux(tmp_path: Path) -> None:
+@pytest.mark.parametrize("piped", [False, True])
+def test_read_in_tmux(tmp_path: Path, piped: bool) -> None:
     session = f"nr-test-{tmp_path.name}"
     exe = Path(sys.executable).with_name("newsreader")
-    command = f"{exe} read {case_page('12')}; sleep 5"
+    page = case_page("12")
+    # Piped: the page arrives on stdin and the keys still come from the terminal.
+    command = (f"cat {page} | {exe} read -" if piped else f"{exe} read {page}") + "; sleep 5"
     subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "160", "-y", "48", command],
                    check=True, env={"TERM": "xterm-256color", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
     try:
