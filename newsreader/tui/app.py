@@ -518,7 +518,8 @@ class NewsreaderApp(App[int]):
     def _import_welcome(self) -> None:
         assert self.store is not None
         folder = resources.files("newsreader") / "data"
-        for entry in sorted((folder / "welcome").iterdir(), key=lambda e: e.name):
+        # Newest first in the list, so add them last to first: "Welcome" ends up on top.
+        for entry in sorted((folder / "welcome").iterdir(), key=lambda e: e.name, reverse=True):
             outcome = process_one(Document(entry.name, entry.read_bytes(), path=entry.name), self.config.summary)
             if outcome.article is not None:
                 self.store.add_article(outcome.article, entry.name)
