@@ -6,10 +6,15 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from .core import __version__
 from .core.errors import NewsreaderError
-from .core.settings import ALGORITHMS
+from .core.settings import ALGORITHMS, SummarySettings
+
+if TYPE_CHECKING:
+    from .core.config import Config
+    from .core.store import Store
 
 
 def _summary_options(parser: argparse.ArgumentParser) -> None:
@@ -70,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _summary_settings(args: argparse.Namespace, base: object) -> object:
+def _summary_settings(args: argparse.Namespace, base: SummarySettings) -> SummarySettings:
     import dataclasses
 
     changes: dict[str, object] = {}
@@ -87,7 +92,7 @@ def _summary_settings(args: argparse.Namespace, base: object) -> object:
         changes["language"] = args.language
     if getattr(args, "no_summary", False):
         changes["enabled"] = False
-    return dataclasses.replace(base, **changes)  # type: ignore[type-var]
+    return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
 
 
 def _write(line: str) -> None:
@@ -103,7 +108,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     summary = _summary_settings(args, config.summary)
     failed = False
-    outcomes = process_sources(args.inputs, summary, config.fetch)  # type: ignore[arg-type]
+    outcomes = process_sources(args.inputs, summary, config.fetch)
     for outcome in outcomes:
         failed |= outcome.error is not None
         if args.format == "json":
@@ -122,7 +127,7 @@ def cmd_summarise(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     summary = _summary_settings(args, config.summary)
     failed = False
-    for outcome in process_sources(args.inputs, summary, config.fetch):  # type: ignore[arg-type]
+    for outcome in process_sources(args.inputs, summary, config.fetch):
         failed |= outcome.error is not None
         sentences = [s.text for s in outcome.article.summary] if outcome.article else []
         if args.format == "json":
@@ -169,7 +174,7 @@ def cmd_tui(args: argparse.Namespace) -> int:
     return run_reader(load_config(args.config), db=args.db)
 
 
-def _store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _store(args: argparse.Namespace) -> tuple[Config, Store]:
     from .core.config import load_config
     from .core.store import Store, resolve_db_path
 
@@ -179,7 +184,7 @@ def _store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return config, store
 
 
-def sync_config_feeds(store, config) -> None:  # type: ignore[no-untyped-def]
+def sync_config_feeds(store: Store, config: Config) -> None:
     """Feeds named in the config are subscribed, with their per-feed settings."""
     for feed in config.feeds:
         store.add_feed(feed.url, title=feed.title, tags=feed.tags, full_text=feed.full_text,

@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import NewsreaderError
 from .feeds import parse_feed
@@ -196,5 +196,5 @@ async def _refresh_articles(
             pool.shutdown(wait=True, cancel_futures=True)
 
 
-def refresh_sync(store: Store, **kwargs: object) -> RefreshTotals:
-    return asyncio.run(refresh(store, **kwargs))  # type: ignore[arg-type]
+def refresh_sync(store: Store, **kwargs: Any) -> RefreshTotals:
+    return asyncio.run(refresh(store, **kwargs))

@@ -8,7 +8,7 @@ import webbrowser
 from collections.abc import Iterable
 from functools import partial
 from importlib import resources
-from typing import ClassVar
+from typing import ClassVar, cast
 
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
@@ -121,6 +121,10 @@ class ReaderScreen(Screen[None]):
         yield blurbs
         yield Footer()
 
+    @property
+    def nr(self) -> NewsreaderApp:
+        return cast("NewsreaderApp", self.app)
+
     def on_mount(self) -> None:
         self.query_one("#story-pane").focus()
         self._fit(self.app.size.width)
@@ -175,19 +179,19 @@ class ReaderScreen(Screen[None]):
         self._pane().scroll_page_down(animate=False)
 
     def action_browser(self) -> None:
-        self.app.open_link(self.article.canonical_url or self.article.url)  # type: ignore[attr-defined]
+        self.nr.open_link(self.article.canonical_url or self.article.url)
 
     def action_copy_url(self) -> None:
-        self.app.copy_link(self.article.canonical_url or self.article.url)  # type: ignore[attr-defined]
+        self.nr.copy_link(self.article.canonical_url or self.article.url)
 
     def action_step(self, step: int) -> None:
-        self.app.reader_step(self, step)  # type: ignore[attr-defined]
+        self.nr.reader_step(self, step)
 
     def action_triage(self, state: str) -> None:
         if self.item_id is None:
             self.notify("Only stored items can be triaged.", severity="warning")
             return
-        self.app.triage(self.item_id, state, from_reader=self)  # type: ignore[attr-defined]
+        self.nr.triage(self.item_id, state, from_reader=self)
 
     def _blurb(self) -> int | None:
         blurbs = self.query_one("#blurbs", OptionList)
@@ -198,7 +202,7 @@ class ReaderScreen(Screen[None]):
         if index is None:
             self.notify("Go to the blurbs (b) to save one.")
             return
-        self.app.save_blurb(self.article.blurbs[index])  # type: ignore[attr-defined]
+        self.nr.save_blurb(self.article.blurbs[index])
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(binding_rows(self.BINDINGS)))
@@ -210,7 +214,7 @@ class ReaderScreen(Screen[None]):
             self.notify("This blurb has no link.", severity="warning")
             return
         self.notify(f"Opening {clean_line(blurb.title)}…")
-        self.app.load_sources([blurb.url])  # type: ignore[attr-defined]
+        self.nr.load_sources([blurb.url])
 
 
 def item_label(item: ItemRow, now: float) -> text.Text:
@@ -284,7 +288,7 @@ class MainScreen(Screen[None]):
 
     @property
     def nr(self) -> NewsreaderApp:
-        return self.app  # type: ignore[return-value]
+        return cast("NewsreaderApp", self.app)
 
     # ---------------------------------------------------------------- drawing
     def item_label(self, item: ItemRow, now: float) -> text.Text:
@@ -642,8 +646,9 @@ class NewsreaderApp(App[int]):
             if content.strip():
                 # The page was not fetched (yet): read the feed's own copy instead.
                 body = f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{content}</article></body></html>"
-                outcome = process_one(Document(str(detail.get("url") or title), body.encode(), url=detail.get("url"),  # type: ignore[arg-type]
-                                               content_type="text/html"), self.config.summary)
+                url = str(detail["url"]) if detail.get("url") else None
+                outcome = process_one(Document(url or title, body.encode(), url=url, content_type="text/html"),
+                                      self.config.summary)
                 article, error = outcome.article, outcome.error
             else:
                 error = str(detail.get("extract_error") or "no text stored for this item")
@@ -749,17 +754,17 @@ class NewsreaderApp(App[int]):
 
     @work(thread=True, group="refresh")
     def _refresh(self, due_minutes: int | None) -> None:
-        from ..core.refresh import refresh
+        from ..core.refresh import Progress, refresh
 
         assert self.store is not None
         last = 0.0
 
-        def progress(p: object) -> None:
+        def progress(p: Progress) -> None:
             nonlocal last
             now = time.monotonic()
             if now - last > 0.1:  # at most ten updates a second
                 last = now
-                self.post_message(RefreshProgress(p))  # type: ignore[arg-type]
+                self.post_message(RefreshProgress(p))
 
         try:
             totals = asyncio.run(refresh(self.store, fetch=self.config.fetch, summary=self.config.summary,
