@@ -13,6 +13,12 @@ import pytest
 DATA = Path(__file__).parent / "data"
 
 EXPECTED = {
+    "en-markdown-related.md": {
+        "title": "City to plant 10,000 trees along its ring road", "publisher": "The Riverside Chronicle",
+        "published": "2024-05-06", "byline": "Maya Lindqvist", "language": "en", "paragraphs": 5,
+        "blurbs": ["Air quality near schools worse than thought, study finds",
+                   "Cycle lanes on the ring road to open in June", "Council approves new park in the northern district"],
+    },
     "fr-dump-sur-le-meme-sujet.txt": {
         "title": "Le maire de Valbonne annonce la rénovation du marché couvert", "publisher": "Le Courrier du Var",
         "published": "2024-03-12", "byline": "Claire Dumont", "language": "fr", "paragraphs": 4,
@@ -55,5 +61,6 @@ def test_story_meta_and_blurbs(records: dict[str, dict], name: str) -> None:
         assert got[key] == want[key], key
     assert len(got["text"].split("\n\n")) == want["paragraphs"]
     assert [b["title"] for b in got["blurbs"]] == want["blurbs"]
+    assert "**" not in got["text"] and "](" not in got["text"]
     for chrome in ("Partager", "Commentaires", "Artikel teilen", "Drucken", "See more stories", "©", "Trending"):
         assert chrome not in got["text"]

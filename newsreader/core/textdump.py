@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from .dates import parse_date
 from .markers import (
@@ -27,7 +28,7 @@ from .markers import (
     normalise_phrase,
     plug_title,
 )
-from .models import Article, Block, BlockKind, Blurb, DecodedDocument
+from .models import Article, Block, BlockKind, Blurb, DecodedDocument, Link
 from .sanitize import normalise_text
 
 _BULLET = re.compile(r"^\s*(?:[•·▪◦‣*+-]|\d{1,2}[.)])\s+")
@@ -37,7 +38,7 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”»]$")
 _TIME_TAIL = re.compile(r"\s*[·•|,-]?\s*(?:time)?\s*(?:\d+\s*\w+\s+ago|\d{1,2}[:.]\d{2}(?:\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.|gmt|utc|cet|bst|est))?)\s*$", re.IGNORECASE)
 _SITE_SPLIT = re.compile(r"\s{3,}|\s+\|\s+")
 _ALSO_ON = re.compile(r"^\W*also\s+on\s+(?P<pub>[^:]{2,60}):", re.IGNORECASE)
-_BYLINE = re.compile(r"^(?:by|von|par|por|di|door)\s+(?P<name>[^|,\d]+)", re.IGNORECASE)
+_BYLINE = re.compile(r"^(?:by|von|par|por|di|door)\s+(?P<name>[^|,·•\d]+)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,29 @@ class Unit:
     bullet: bool = False
     heading: int = 0  # Markdown heading level
     quote: bool = False
+    links: tuple[tuple[str, str], ...] = ()  # Markdown [text](url) links, as (text, url)
+
+
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\(\s*(<?[^)\s]+>?)(?:\s+\"[^\"]*\")?\s*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|`)(?=\S)(.+?)(?<=\S)\1")
+
+
+def _inline_markdown(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """Plain text and links from a line that may carry Markdown inline markup."""
+    if "[" not in text and "*" not in text and "`" not in text and "__" not in text:
+        return text, ()
+    text = _MD_IMAGE.sub("", text)
+    links: list[tuple[str, str]] = []
+
+    def link(match: re.Match[str]) -> str:
+        links.append((match.group(1), match.group(2).strip("<>")))
+        return match.group(1)
+
+    text = _MD_LINK.sub(link, text)
+    for _ in range(2):  # **bold *italic*** nests one level
+        text = _MD_EMPHASIS.sub(lambda m: m.group(2), text)
+    return text, tuple(links)
 
 
 def _wrapped(lines: list[str]) -> bool:
@@ -72,9 +96,13 @@ def split_units(text: str) -> list[Unit]:
     units: list[Unit] = []
     buf: list[str] = []
 
+    def add(text: str, **kind: Any) -> None:
+        plain, links = _inline_markdown(text)
+        units.append(Unit(" ".join(plain.split()), links=links, **kind))
+
     def flush() -> None:
         if buf:
-            units.append(Unit(" ".join(" ".join(buf).split()), raw=buf[0]))
+            add(" ".join(buf), raw=buf[0])
             buf.clear()
 
     for raw in lines:
@@ -85,7 +113,7 @@ def split_units(text: str) -> list[Unit]:
         md = _MD_HEADING.match(line)
         if md:
             flush()
-            units.append(Unit(md.group(2), heading=len(md.group(1))))
+            add(md.group(2), heading=len(md.group(1)))
             continue
         if not re.search(r"\w", line):
             flush()
@@ -93,17 +121,17 @@ def split_units(text: str) -> list[Unit]:
             continue
         if _BULLET.match(line):
             flush()
-            units.append(Unit(_BULLET.sub("", line, count=1).strip(), bullet=True))
+            add(_BULLET.sub("", line, count=1).strip(), bullet=True)
             continue
         if _MD_QUOTE.match(line):
             line = _MD_QUOTE.sub("", line)
             if not wrapped:
-                units.append(Unit(line, quote=True))
+                add(line, quote=True)
                 continue
         if wrapped:
             buf.append(line)
         else:
-            units.append(Unit(" ".join(line.split()), raw=line))
+            add(line, raw=line)
     flush()
     return units
 
@@ -205,6 +233,10 @@ def _head_meta(units: list[Unit], start: int) -> tuple[str | None, str | None, s
             byline = match.group("name").strip(" |,")
             if parse_date(text):
                 date_text = text
+            # "By A. Writer · 6 May 2024 · The Chronicle": a name after the byline is the publisher.
+            for part in re.split(r"\s*[|·•]\s*", text)[1:]:
+                if publisher is None and _is_source_name(part) and not parse_date(part) and not is_chrome_line(part):
+                    publisher = part
             continue
         source, is_meta = _split_source_line(text)
         if is_meta:
@@ -228,7 +260,8 @@ def _story_blocks(units: list[Unit], title: str | None) -> tuple[list[Block], li
         plug = plug_title(text)
         if plug:
             also = _ALSO_ON.match(text)
-            plugs.append(Blurb(title=plug, publisher=also.group("pub").strip() if also else None))
+            plugs.append(Blurb(title=plug, publisher=also.group("pub").strip() if also else None,
+                               url=unit.links[-1][1] if unit.links else None))
             continue
         if is_chrome_line(text) or is_relative_time(text) or normalise_phrase(text) == title_key:
             continue
@@ -247,7 +280,7 @@ def _story_blocks(units: list[Unit], title: str | None) -> tuple[list[Block], li
             if not (_is_headline(text) and is_prose(nxt)):
                 continue
             kind, level = "heading", 2
-        blocks.append(Block(kind, text, level))
+        blocks.append(Block(kind, text, level, tuple(Link(t, u) for t, u in unit.links)))
     return blocks, plugs
 
 
@@ -287,9 +320,11 @@ def _section_blurbs(units: list[Unit]) -> list[Blurb]:
         if _is_headline(text):
             if item is not None and normalise_phrase(item["title"] or "") == normalise_phrase(text):
                 continue
-            items.append({"title": text, "text": "", "source": pending})
+            items.append({"title": text, "text": "", "source": pending,
+                          "url": unit.links[0][1] if unit.links else None})
             pending = None
-    return [Blurb(title=i["title"] or "", text=i["text"] or "", publisher=i["source"]) for i in items]
+    return [Blurb(title=i["title"] or "", text=i["text"] or "", publisher=i["source"], url=i["url"])
+            for i in items]
 
 
 def _tail_blurbs(units: list[Unit]) -> list[Blurb]:
