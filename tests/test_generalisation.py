@@ -13,6 +13,12 @@ import pytest
 DATA = Path(__file__).parent / "data"
 
 EXPECTED = {
+    "en-no-meta-more-from.html": {
+        "title": "Museum reopens east wing after roof repairs", "publisher": "The Dunmore Herald",
+        "published": "2024-10-14", "byline": "Ines Moreau", "language": "en", "paragraphs": 7,
+        "blurbs": ["Storm leaves museum roof in tatters", "Theatre announces winter season",
+                   "Library extends opening hours", "Harbour festival draws record crowds"],
+    },
     "en-markdown-related.md": {
         "title": "City to plant 10,000 trees along its ring road", "publisher": "The Riverside Chronicle",
         "published": "2024-05-06", "byline": "Maya Lindqvist", "language": "en", "paragraphs": 5,
@@ -62,5 +68,5 @@ def test_story_meta_and_blurbs(records: dict[str, dict], name: str) -> None:
     assert len(got["text"].split("\n\n")) == want["paragraphs"]
     assert [b["title"] for b in got["blurbs"]] == want["blurbs"]
     assert "**" not in got["text"] and "](" not in got["text"]
-    for chrome in ("Partager", "Commentaires", "Artikel teilen", "Drucken", "See more stories", "©", "Trending"):
+    for chrome in ("Photo:", "Facebook", "Subscribe", "Partager", "Commentaires", "Artikel teilen", "Drucken", "See more stories", "©", "Trending"):
         assert chrome not in got["text"]

@@ -12,6 +12,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml.html import HtmlElement
 
 from .dates import parse_date
+from .markers import looks_like_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +86,31 @@ def strip_site_suffix(title: str, publisher: str | None = None) -> str:
     return head.strip()
 
 
+_BYLINE_START = re.compile(r"^(?:by|von|par|por|di|door)\s+", re.IGNORECASE)
+_DATE_WORDS = re.compile(r"\b(?:published|updated|posted|veröffentlicht|publié|publicado|pubblicato)\b",
+                         re.IGNORECASE)
+
+
+def _dateline(root: HtmlElement) -> tuple[str | None, dt.date | None]:
+    """Byline and date from the short line under the headline ("By X — Published 14 October 2024")."""
+    for el in root.iter("div", "p", "span", "address", "header", "time"):
+        text = " ".join(el.text_content().split())
+        if not text or len(text.split()) > 20:
+            continue
+        starts = _BYLINE_START.match(text)
+        if not starts and not _DATE_WORDS.search(text):
+            continue
+        date = parse_date(text)
+        byline = None
+        if starts:
+            name = re.split(r"\s*[|,·•—–]\s*|\s+\d|\s+(?:published|updated|on)\b", text[starts.end():],
+                            maxsplit=1, flags=re.IGNORECASE)[0].strip()
+            byline = name if looks_like_name(name, 5) else None
+        if byline or date:
+            return byline, date
+    return None, None
+
+
 def read_meta(root: HtmlElement, url: str | None) -> PageMeta:
     metas: dict[str, str] = {}
     for meta in root.iter("meta"):
@@ -134,6 +160,15 @@ def read_meta(root: HtmlElement, url: str | None) -> PageMeta:
             published = parse_date(time.get("datetime") or time.text_content())
             if published:
                 break
+    if publisher is None and title_tag:
+        # "Headline - The Dunmore Herald": the suffix names the site.
+        tail = _SEPARATORS.split(title_tag)[-1].strip()
+        if tail != title_tag and looks_like_name(tail, 6):
+            publisher = tail
+    if byline is None or published is None:
+        found_byline, found_date = _dateline(root)
+        byline = byline or found_byline
+        published = published or found_date
     lang = root.get("lang") or metas.get("og:locale") or metas.get("content-language")
     language = lang.replace("_", "-").split("-")[0].lower() if lang else None
     canonical = None
