@@ -8,7 +8,7 @@ from ..core.models import Article, Blurb
 from ..core.render import meta_line
 from ..core.sanitize import clean_line, strip_escapes
 
-SUMMARY_STYLE = "reverse"
+SUMMARY_STYLE = "bold underline yellow"  # readable in place, unlike reverse video across wraps
 
 
 def plain(text: str, style: str = "") -> Text:
@@ -77,5 +77,5 @@ def blurb_label(blurb: Blurb) -> Text:
         label.append(f"  {clean_line(blurb.publisher)}", style="dim")
     if blurb.text:
         label.append("\n")
-        label.append_text(plain(clean_line(blurb.text)))
+        label.append_text(plain(clean_line(blurb.text), "dim not bold"))
     return label
