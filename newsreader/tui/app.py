@@ -220,7 +220,8 @@ class ReaderScreen(Screen[None]):
 def item_label(item: ItemRow, now: float) -> text.Text:
     """One list row: marks, title (bold while unread), publisher and age."""
     marks = ("★" if item.starred else " ") + ("⏲" if item.later else " ")
-    label = text.Text(marks + " ", style="yellow")
+    label = text.Text()  # one line a row: app.tcss ends long titles in an ellipsis
+    label.append(marks + " ", style="yellow")
     label.append_text(text.plain(clean_line(item.title), "" if item.read else "bold"))
     extra = " · ".join(p for p in (clean_line(item.publisher or ""), age(item.published, now)) if p)
     if extra:
@@ -294,7 +295,7 @@ class MainScreen(Screen[None]):
     def item_label(self, item: ItemRow, now: float) -> text.Text:
         return item_label(item, now)
 
-    FIRST_PAGE = 200  # rows drawn at once; the rest are added right after the first paint
+    FIRST_PAGE = 100  # rows drawn at once (a screenful and more); the rest follow the first paint
 
     def show_items(self, items: list[ItemRow], feeds: list[FeedRow], keep_item: int | None,
                    labels: list[text.Text] | None = None) -> None:
@@ -329,8 +330,12 @@ class MainScreen(Screen[None]):
         current = options.highlighted
         entries = [Option(name, id=f"view:{key}") for key, name in VIEWS]
         for feed in feeds:
-            label = text.plain(clean_line(feed.title or feed.url), "bold" if feed.unread else "")
-            label.append(f" {feed.unread}" if feed.unread else "", style="dim")
+            label = text.Text()
+            if feed.unread:
+                label.append(f"{feed.unread:>4} ", style="dim")
+            else:
+                label.append("     ")
+            label.append_text(text.plain(clean_line(feed.title or feed.url), "bold" if feed.unread else ""))
             if feed.last_error:
                 label.append(" !", style="red")
             entries.append(Option(label, id=f"feed:{feed.id}"))
