@@ -14,6 +14,7 @@ by the next refresh, so nothing is lost.
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
 import time
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -64,6 +65,15 @@ class Progress:
 
 
 ProgressCallback = Callable[[Progress], None]
+
+
+def _process_pool(workers: int) -> ProcessPoolExecutor:
+    """Workers forked from a clean server process, not from this one: the TUI calls us
+    from a thread, and forking a threaded process can copy a held lock into the child.
+    The server imports the pipeline once, so each worker starts warm."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["newsreader.core.pipeline"])
+    return ProcessPoolExecutor(max_workers=max(1, workers), mp_context=context)
 
 
 def _process_page(args: tuple[int, Document, SummarySettings]) -> tuple[int, Article | None, str | None]:
@@ -159,7 +169,7 @@ async def _refresh_articles(
         return
     loop = asyncio.get_running_loop()
     own = executor is None
-    pool: Executor = executor or ProcessPoolExecutor(max_workers=max(1, workers))
+    pool: Executor = executor or _process_pool(workers)
     results: list[tuple[int, Article | None, str | None]] = []
     done = 0
 
