@@ -13,6 +13,12 @@ import pytest
 DATA = Path(__file__).parent / "data"
 
 EXPECTED = {
+    "en-title-suffix-domain-sources.txt": {
+        "title": "Council scraps plan for second bridge over the Avon", "publisher": "The Westbury Echo",
+        "published": "2024-07-09", "byline": None, "language": "en", "paragraphs": 5,
+        "blurbs": ["Avon towpath to close for repairs", "New bus route links Westbury with the hospital"],
+        "sources": ["nytimes.com", "AP"],
+    },
     "en-no-meta-more-from.html": {
         "title": "Museum reopens east wing after roof repairs", "publisher": "The Dunmore Herald",
         "published": "2024-10-14", "byline": "Ines Moreau", "language": "en", "paragraphs": 7,
@@ -67,6 +73,8 @@ def test_story_meta_and_blurbs(records: dict[str, dict], name: str) -> None:
         assert got[key] == want[key], key
     assert len(got["text"].split("\n\n")) == want["paragraphs"]
     assert [b["title"] for b in got["blurbs"]] == want["blurbs"]
+    if "sources" in want:
+        assert [b["publisher"] for b in got["blurbs"]] == want["sources"]
     assert "**" not in got["text"] and "](" not in got["text"]
     for chrome in ("Photo:", "Facebook", "Subscribe", "Partager", "Commentaires", "Artikel teilen", "Drucken", "See more stories", "©", "Trending"):
         assert chrome not in got["text"]

@@ -176,6 +176,8 @@ _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 def looks_like_name(text: str, max_words: int = 5) -> bool:
     """A publisher-shaped label: a few capitalised words and no sentence punctuation."""
     words = text.split()
+    if len(words) == 1 and re.fullmatch(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", text.strip()):
+        return True  # a site that goes by its domain ("nytimes.com")
     if not 1 <= len(words) <= max_words or re.search(r"[.!?:]$", text.strip()):
         return False
     names = [w for w in _NAME_WORD.findall(text) if w.lower() not in _SMALL_WORDS]

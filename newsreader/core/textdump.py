@@ -212,6 +212,22 @@ def _site_name(units: list[Unit], limit: int) -> str | None:
     return None
 
 
+def _split_title_suffix(title: str, publisher: str | None, units: list[Unit]) -> tuple[str, str | None]:
+    """'Headline | Site' -> ('Headline', 'Site'), as saved pages and reader dumps write titles.
+
+    A ' - ' or ' – ' tail is cut only when it names the publisher or recurs on the page,
+    so headlines like 'Storm Petra – what we know' keep their words.
+    """
+    match = re.match(r"^(?P<head>.+?)\s+(?P<sep>[|–—-])\s+(?P<tail>[^|–—]+)$", title)
+    if not match or not looks_like_name(match["tail"], 6) or len(match["head"].split()) < 3:
+        return title, None
+    tail = match["tail"].strip()
+    recurs = any(u.text.strip() == tail for u in units)
+    if match["sep"] == "|" or tail == publisher or recurs:
+        return match["head"].strip(), tail
+    return title, None
+
+
 def _head_meta(units: list[Unit], start: int) -> tuple[str | None, str | None, str | None, str | None]:
     """(title, publisher, byline, date text) from the lines above the story."""
     head = units[:start]
@@ -245,6 +261,9 @@ def _head_meta(units: list[Unit], start: int) -> tuple[str | None, str | None, s
                 date_text = text
     if publisher is None:
         publisher = _site_name(units, title_i if title_i is not None else start)
+    if title:
+        title, tail = _split_title_suffix(title, publisher, units)
+        publisher = publisher or tail
     if publisher is None:
         # Last resort: the footer's copyright line names the publisher.
         publisher = next((h for h in map(copyright_holder, (u.text for u in reversed(units))) if h), None)
@@ -297,10 +316,16 @@ def _section_blurbs(units: list[Unit]) -> list[Blurb]:
         if is_relative_time(text):
             continue
         item = current()
-        if unit.bullet and ("·" in text or "•" in text or is_relative_time(re.split(r"[·•]", text)[-1])):
-            name = re.split(r"\s*[·•]\s*", text)[0].strip()
+        parts = [p.strip() for p in re.split(r"\s*[·•|]\s*", text) if p.strip()]
+        if (len(parts) > 1 and is_relative_time(parts[-1]) and _is_source_name(parts[0])) or (
+            unit.bullet and ("·" in text or "•" in text)
+        ):
+            # "  • Source · time3 days ago" or "Source · 3 hours ago": the item's publisher.
+            name = parts[0] if parts else ""
             if item is not None and not item["source"] and _is_source_name(name):
                 item["source"] = name
+            elif item is None or item["text"] or item["source"]:
+                pending = name if _is_source_name(name) else pending
             continue
         if unit.bullet and _is_source_name(text) and _words(text) <= 4 and item and (
             item["source"] in (None, text)
