@@ -13,6 +13,12 @@ import pytest
 DATA = Path(__file__).parent / "data"
 
 EXPECTED = {
+    "it-leggi-anche-piu-letti.html": {
+        "title": "Treni, nuovo orario regionale da giugno", "publisher": "Gazzetta del Lago",
+        "published": "2024-05-20", "byline": "Marco Bellini", "language": "it", "paragraphs": 4,
+        "blurbs": ["Tornano i bus notturni nel fine settimana", "Incendio nel bosco sopra Varenna, evacuate due case",
+                   "La regata del lago compie cento anni", "Il porto turistico cerca un nuovo gestore"],
+    },
     "en-title-suffix-domain-sources.txt": {
         "title": "Council scraps plan for second bridge over the Avon", "publisher": "The Westbury Echo",
         "published": "2024-07-09", "byline": None, "language": "en", "paragraphs": 5,
