@@ -39,3 +39,14 @@ def test_bad_value_names_the_key(tmp_path: Path) -> None:
 def test_missing_explicit_file(tmp_path: Path) -> None:
     with pytest.raises(NewsreaderError, match="no such file"):
         load_config(tmp_path / "nope.toml")
+
+
+def test_every_remappable_action_is_documented() -> None:
+    import re
+
+    app_source = (ROOT / "newsreader" / "tui" / "app.py").read_text()
+    ids = set(re.findall(r'Binding\([^)]*id="([a-z_]+)"', app_source))
+    ids |= {"toggle_read", "star", "later", "dismiss"}  # from triage_bindings()
+    text = (ROOT / "config.example.toml").read_text()
+    keys_doc = text[text.index("[keys]"):text.index("[[feeds]]")]
+    assert ids and all(action in keys_doc for action in ids), ids - set(re.findall(r"[a-z_]+", keys_doc))
