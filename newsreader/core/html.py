@@ -169,8 +169,11 @@ def _is_meta_line(
     n = words(text)
     if phrase in headlines or is_chrome_line(text) or is_relative_time(text):
         return True
-    if n <= 5 and sum(len(label) for label, _ in links) >= 0.9 * len(text):
+    linked = sum(len(label) for label, _ in links)
+    if n <= 5 and linked >= 0.9 * len(text):
         return True  # a kicker or tag that is only a link
+    if n >= 6 and len(links) >= 2 and linked >= 0.75 * len(text):
+        return True  # a run of links (related names, topics), not a paragraph
     if n <= 14 and _BYLINE.match(text) and not text.rstrip().endswith((".", "?", "!", '"', "”")):
         return True
     if meta.byline and n <= 12 and normalise_phrase(meta.byline) in phrase:

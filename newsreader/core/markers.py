@@ -74,7 +74,7 @@ CHROME_LINE = re.compile(
         advertisement|advertising|advert|anzeige|publicité|publicidad|pubblicità|sponsored(?:\ content)?|
         story\ continues\ below(?:\ advertisement)?|\d+(?:\ \d+){2,}|
         back|voltar|zurück|retour|volver|indietro|terug|
-        (?:last\ )?(?:updated|published|posted|modified)(?:\ (?:at|on))?\ [^.!?]{0,40}|
+        (?:last\ )?(?:updated|published|posted|modified)(?:\ (?:at|on))?:?\ (?=[^!?]{0,40}$)(?=.*\d).*|
         .{0,80}\brequires\ javascript.*|.{0,80}\benable\ javascript.*|
         ad|skip\ (?:to\ )?(?:main\ )?content|skip\ link|menu|search|log\ ?in|sign\ ?in|subscribe.*|
         sign\ up.*|newsletter.*|get\ the\ app.*|download\ the\ app.*|get\ started.*|
