@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import importlib.util
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -48,11 +49,7 @@ class FetchResult:
 
 
 def _http2_available() -> bool:
-    try:
-        import h2  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    return importlib.util.find_spec("h2") is not None  # found, not imported: start-up stays short
 
 
 class _LazyTLSTransport(httpx.AsyncBaseTransport):
@@ -94,11 +91,8 @@ def make_client(settings: FetchSettings = FetchSettings()) -> httpx.AsyncClient:
 
 
 def _accept_encoding() -> str:
-    try:
-        import brotli  # noqa: F401
-    except ImportError:
-        return "gzip, deflate"
-    return "gzip, deflate, br"
+    has_brotli = importlib.util.find_spec("brotli") or importlib.util.find_spec("brotlicffi")
+    return "gzip, deflate, br" if has_brotli else "gzip, deflate"
 
 
 def describe_error(exc: BaseException, url: str) -> str:
