@@ -214,3 +214,31 @@ async def test_blurbs_open_in_the_reader_and_save_as_items(tmp_path: Path, local
             await wait_for(pilot, lambda: len(app.rows) == 2)
             await pilot.press("enter")  # open the blurb in the reader
             await wait_for(pilot, lambda: reader_ready(app) and app.screen.article.title == "Ferry fares rise")
+
+
+async def test_summary_sentence_is_found_in_the_story() -> None:
+    from newsreader.core.models import SummarySentence
+
+    blocks = tuple(Block("paragraph", f"Paragraph {i} says something about the harbour budget and the vote.")
+                   for i in range(60))
+    target = blocks[45].text
+    article = Article(title="Long story", blocks=blocks,
+                      summary=(SummarySentence(target, 45, 0, len(target)),))
+    app = NewsreaderApp(QUIET, source="unused")
+
+    async def opened(pilot) -> None:  # type: ignore[no-untyped-def]
+        await app.push_screen(ReaderScreen(article, quit_on_back=True))
+        await wait_for(pilot, lambda: reader_ready(app))
+
+    async with app.run_test(size=(160, 40)) as pilot:
+        await opened(pilot)
+        reader = app.screen
+        story = reader.query_one("#story-pane")
+        assert story.scroll_y == 0
+        await pilot.press("t")
+        assert reader.query_one("#summary-pane").has_focus
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: story.scroll_y > 0)
+        assert reader.highlighting and story.has_focus
+        line = 45 * 2  # each block is a line and a blank line at this width
+        assert story.scroll_y <= line < story.scroll_y + story.size.height  # the sentence is in view

@@ -104,14 +104,17 @@ class ReaderScreen(Screen[None]):
         self.item_id = item_id
         self.quit_on_back = quit_on_back
         self.highlighting = False
+        self._starts: list[int] = []  # where each block starts in the rendered story
 
     def compose(self) -> ComposeResult:
         yield Static(text.headline(self.article), id="headline")
         with Horizontal(id="panes"):
-            summary = VerticalScroll(Static(text.summary(self.article), id="summary"), id="summary-pane")
+            summary = OptionList(id="summary-pane", markup=False)
             summary.border_title = "Summary"
+            summary.border_subtitle = "enter: find in story"
             yield summary
-            story = VerticalScroll(Static(text.story(self.article), id="story"), id="story-pane")
+            story_text, self._starts = text.render_story(self.article, self.highlighting)
+            story = VerticalScroll(Static(story_text, id="story"), id="story-pane")
             story.border_title = "Story"
             yield story
         blurbs = OptionList(*(Option(text.blurb_label(b), id=str(i))
@@ -126,8 +129,40 @@ class ReaderScreen(Screen[None]):
         return cast("NewsreaderApp", self.app)
 
     def on_mount(self) -> None:
+        self._fill_summary()
         self.query_one("#story-pane").focus()
         self._fit(self.app.size.width)
+
+    def _fill_summary(self) -> None:
+        summary = self.query_one("#summary-pane", OptionList)
+        items = text.summary_items(self.article)
+        options: list[Option | None] = []
+        for i, item in enumerate(items):
+            options += [None, Option(item, id=str(i))] if i else [Option(item, id=str(i))]
+        summary.set_options(options)  # None draws a rule between sentences
+        if items:
+            summary.highlighted = 0
+        else:
+            summary.add_option(Option(text.Text("No summary.", style="dim"), disabled=True))
+
+    def _draw_story(self) -> None:
+        story_text, self._starts = text.render_story(self.article, self.highlighting)
+        self.query_one("#story", Static).update(story_text)
+
+    @on(OptionList.OptionSelected, "#summary-pane")
+    def _find_in_story(self, event: OptionList.OptionSelected) -> None:
+        """Highlight the summary in the story and scroll to the chosen sentence."""
+        sentence = self.article.summary[int(event.option.id or 0)]
+        if not self.highlighting:
+            self.highlighting = True
+            self._draw_story()
+        story_text = self.query_one("#story", Static)
+        width = max(10, story_text.content_size.width or story_text.size.width)
+        prefix = text.render_story(self.article, True)[0][: self._starts[sentence.block] + sentence.start]
+        line = max(0, len(prefix.wrap(self.app.console, width)) - 1)
+        pane = self.query_one("#story-pane", VerticalScroll)
+        pane.scroll_to(y=line, animate=False)
+        pane.focus()
 
     def on_resize(self) -> None:
         self._fit(self.app.size.width)
@@ -139,14 +174,13 @@ class ReaderScreen(Screen[None]):
         """Swap in another article without leaving the reader (n/p and triage)."""
         self.article, self.item_id = article, item_id
         self.query_one("#headline", Static).update(text.headline(article))
-        self.query_one("#summary", Static).update(text.summary(article))
-        self.query_one("#story", Static).update(text.story(article, self.highlighting))
+        self._fill_summary()
+        self._draw_story()
         blurbs = self.query_one("#blurbs", OptionList)
         blurbs.set_options(Option(text.blurb_label(b), id=str(i)) for i, b in enumerate(article.blurbs))
         blurbs.border_title = f"Elsewhere ({len(article.blurbs)})"
         blurbs.display = bool(article.blurbs)
         self.query_one("#story-pane", VerticalScroll).scroll_home(animate=False)
-        self.query_one("#summary-pane", VerticalScroll).scroll_home(animate=False)
 
     def action_back(self) -> None:
         if self.quit_on_back:
@@ -166,13 +200,17 @@ class ReaderScreen(Screen[None]):
 
     def action_highlight(self) -> None:
         self.highlighting = not self.highlighting
-        self.query_one("#story", Static).update(text.story(self.article, self.highlighting))
+        self._draw_story()
 
     def _pane(self) -> VerticalScroll:
         focused = self.focused
         return focused if isinstance(focused, VerticalScroll) else self.query_one("#story-pane", VerticalScroll)
 
     def action_scroll(self, lines: int) -> None:
+        focused = self.focused
+        if isinstance(focused, OptionList):  # the summary or the blurbs: move the cursor
+            focused.action_cursor_down() if lines > 0 else focused.action_cursor_up()
+            return
         self._pane().scroll_relative(y=lines, animate=False)
 
     def action_page_down(self) -> None:

@@ -24,14 +24,21 @@ def headline(article: Article) -> Text:
 
 
 def story(article: Article, highlight: bool = False) -> Text:
-    """The story with numbered links; summary sentences reversed when ``highlight``."""
+    return render_story(article, highlight)[0]
+
+
+def render_story(article: Article, highlight: bool = False) -> tuple[Text, list[int]]:
+    """The story with numbered links, and where each block starts in it (for jumping
+    to a summary sentence).  Summary sentences are styled when ``highlight``."""
     spans: dict[int, list[tuple[int, int]]] = {}
     if highlight:
         for sentence in article.summary:
             spans.setdefault(sentence.block, []).append((sentence.start, sentence.end))
     out = Text()
+    starts: list[int] = []
     link_no = 0
     for index, block in enumerate(article.blocks):
+        starts.append(len(out))
         body = plain(block.text)
         for start, end in spans.get(index, []):
             body.stylize(SUMMARY_STYLE, start, end)
@@ -58,17 +65,17 @@ def story(article: Article, highlight: bool = False) -> Text:
             out.append_text(plain(clean_line(link.text)))
             out.append(f" {clean_line(link.url)}\n", style="dim underline")
     out.rstrip()
-    return out
+    return out, starts
 
 
-def summary(article: Article) -> Text:
-    out = Text()
+def summary_items(article: Article) -> list[Text]:
+    """One entry per summary sentence, for the Summary list."""
+    items = []
     for sentence in article.summary:
-        out.append("• ")
-        out.append_text(plain(sentence.text))
-        out.append("\n\n")
-    out.rstrip()
-    return out or Text("No summary.", style="dim")
+        item = Text("• ")
+        item.append_text(plain(sentence.text))
+        items.append(item)
+    return items
 
 
 def blurb_label(blurb: Blurb) -> Text:
