@@ -26,9 +26,13 @@ def _summary_options(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from .core.config import config_dir, data_dir
+
     parser = argparse.ArgumentParser(
         prog="newsreader",
         description="A keyboard-driven terminal newsreader. With no command, opens the reader.",
+        epilog=f"config file: {config_dir() / 'config.toml'} (or --config, NEWSREADER_CONFIG); "
+               f"store: {data_dir() / 'newsreader.db'} (or --db, NEWSREADER_DB)",
     )
     parser.add_argument("--version", action="version", version=f"newsreader {__version__}")
     parser.add_argument("--config", metavar="FILE", help="config file (TOML)")
