@@ -242,3 +242,16 @@ async def test_summary_sentence_is_found_in_the_story() -> None:
         assert reader.highlighting and story.has_focus
         line = 45 * 2  # each block is a line and a blank line at this width
         assert story.scroll_y <= line < story.scroll_y + story.size.height  # the sentence is in view
+
+
+async def test_feed_errors_show_when_the_feed_is_highlighted(tmp_path: Path) -> None:
+    with Store(tmp_path / "e.db") as store:
+        feed_id, _ = store.add_feed("https://broken.example/rss", title="Broken feed")
+        store.record_feed_error(feed_id, "HTTP 500 Internal Server Error from https://broken.example/rss")
+        app = NewsreaderApp(dataclasses.replace(QUIET, feeds=()), store=store)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_for(pilot, lambda: app.screen.query_one("#feeds", OptionList).option_count == 6)
+            feeds = app.screen.query_one("#feeds", OptionList)
+            feeds.focus()
+            feeds.highlighted = 5
+            await wait_for(pilot, lambda: "HTTP 500" in str(app.screen.query_one("#status", Static).render()))

@@ -410,6 +410,14 @@ class MainScreen(Screen[None]):
     def _highlighted(self) -> None:
         self.show_preview()
 
+    @on(OptionList.OptionHighlighted, "#feeds")
+    def _feed_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """A feed's last error shows in the status line while it is highlighted."""
+        kind, _, key = (event.option.id or "").partition(":")
+        feed = next((f for f in self.nr._feeds if kind == "feed" and str(f.id) == key), None)
+        self.update_status(f"{clean_line(feed.url)} · last error: {clean_line(feed.last_error)}"
+                           if feed is not None and feed.last_error else "")
+
     # ---------------------------------------------------------------- actions
     def action_cursor(self, step: int) -> None:
         options = self.query_one("#items", OptionList)
