@@ -70,3 +70,12 @@ def test_text_dump_aggregator_shape() -> None:
         ("New cafe opens on the quay", "Harbour News"),
     ]
     assert article.blurbs[0].text.startswith("The keeper")
+
+
+def test_page_wrapped_in_a_form_keeps_its_story_and_drops_the_comment_form() -> None:
+    body = ("<form id='aspnet'><div class='txt'>" + "".join(f"<p>{PARA}Point {i}.</p>" for i in range(3)) + "</div>"
+            + "<div class='reply'><h3>Leave a reply</h3><p>Your email address will not be published.</p>"
+            + "<textarea></textarea><input type='submit' value='Post'></div></form>")
+    article = extract_document(html_page(body))
+    assert len(article.blocks) == 3
+    assert "Leave a reply" not in article.text and "will not be published" not in article.text

@@ -93,9 +93,13 @@ def _box_around(el: HtmlElement, limit: int = 60) -> HtmlElement:
 
 
 def drop_code_and_forms(root: HtmlElement) -> None:
-    """Remove code, hidden elements and promo boxes built around a form field."""
-    for field in list(root.iter("input", "button")):
-        if field.getparent() is not None and (field.get("type") or "").lower() in {"email", "submit", "text", ""}:
+    """Remove code, hidden elements and promo boxes built around a form field.
+
+    Forms themselves stay: ASP.NET pages wrap the whole page in one <form>.
+    """
+    for field in list(root.iter("input", "button", "textarea", "select")):
+        kind = (field.get("type") or "").lower()
+        if field.getparent() is not None and (field.tag != "input" or kind in {"email", "submit", "text", ""}):
             box = _box_around(field)
             if box.getparent() is not None:
                 box.drop_tree()
@@ -105,10 +109,6 @@ def drop_code_and_forms(root: HtmlElement) -> None:
     for el in list(root.iter()):
         if isinstance(el.tag, str) and el.getparent() is not None and _hidden(el):
             el.drop_tree()
-    # ASP.NET pages wrap the whole page in one <form>; only small forms are boxes.
-    for form in list(root.iter("form")):
-        if form.getparent() is not None and words(text_of(form)) < 100:
-            form.drop_tree()
 
 
 _EMBED = re.compile(r"tweet|twitter|instagram|tiktok|facebook-post|bluesky|mastodon|embed", re.IGNORECASE)
@@ -244,6 +244,18 @@ def readability_container(root: HtmlElement, url: str | None) -> HtmlElement:
     return lxml.html.fragment_fromstring(summary, create_parent="div")
 
 
+def _prose_fallback(html: str, meta: PageMeta, base: str | None) -> list[Block]:
+    """When readability finds nothing, the page's running text: every paragraph of
+    prose left after the chrome and teasers are gone (rare, so it re-parses)."""
+    root = parse_html(html)
+    drop_code_and_forms(root)
+    take_blurbs(root, base)
+    drop_chrome(root)
+    body = root.find("body")
+    blocks, _, _ = _to_blocks(body if body is not None else root, meta, base)
+    return [b for b in blocks if b.kind != "paragraph" or words(b.text) >= 12]
+
+
 def extract_html(doc: DecodedDocument) -> Article:
     root = parse_html(doc.text)
     meta = read_meta(root, doc.url)
@@ -252,8 +264,13 @@ def extract_html(doc: DecodedDocument) -> Article:
     blurbs: list[Blurb] = take_blurbs(root, base)
     drop_chrome(root)
     unmask_embeds(root)
-    container = readability_container(root, doc.url)
-    blocks, byline, date = _to_blocks(container, meta, base)
+    try:
+        container = readability_container(root, doc.url)
+        blocks, byline, date = _to_blocks(container, meta, base)
+    except NewsreaderError:
+        blocks, byline, date = [], None, None
+    if not blocks:
+        blocks = _prose_fallback(doc.text, meta, base)
     return Article(
         title=meta.title,
         blocks=tuple(blocks),
