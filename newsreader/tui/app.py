@@ -569,6 +569,7 @@ class NewsreaderApp(App[int]):
         if self.config.refresh_minutes:
             # Every minute, refresh the feeds whose interval (their own, or the default) has passed.
             self.call_from_thread(self.set_interval, 60, self._refresh_due)
+            self.call_from_thread(self._refresh_due)  # feeds already due (or never fetched) load now
 
     def _import_welcome(self) -> None:
         assert self.store is not None
@@ -844,10 +845,14 @@ class NewsreaderApp(App[int]):
             self.notify(f"Refresh failed: {message.error}", severity="error", timeout=10)
             return
         t = message.totals
-        for error in t.errors[:5]:
-            self.notify(error, severity="warning", timeout=8)
-        self.notify(f"{t.new_items} new items, {t.articles} articles, {t.feed_errors} feed errors "
-                    f"in {t.seconds:.1f}s")
+        if len(t.errors) <= 1:
+            for error in t.errors:
+                self.notify(error, severity="warning", timeout=8)
+        else:  # offline, say: one line, not a wall of toasts (each feed's error is in the feeds list)
+            self.notify(f"{len(t.errors)} feeds had errors; first: {t.errors[0]}", severity="warning", timeout=8)
+        if t.feeds:
+            self.notify(f"{t.new_items} new items, {t.articles} articles, {t.feed_errors} feed errors "
+                        f"in {t.seconds:.1f}s")
 
     def on_unmount(self) -> None:
         if self.store is not None:
