@@ -25,12 +25,13 @@ from .domtext import iter_blocks, link_density, text_of, words
 from .errors import NewsreaderError
 from .htmlmeta import PageMeta, read_meta
 from .markers import (
+    BYLINE,
     SHORTCODE,
+    byline_name,
     is_chrome_line,
     is_credit,
     is_promo,
     is_relative_time,
-    looks_like_name,
     normalise_phrase,
     plug_title,
 )
@@ -48,9 +49,6 @@ _CHROME_HINT = re.compile(
     r"related|recommend|most-?read|popular|trending|outbrain|taboola|toolbar|print|disclaimer|"
     r"read-?more|more-?from|further|newsletter|app-?promo|meta-?data|post-?meta|dateline|timestamp",
     re.IGNORECASE,
-)
-_BYLINE = re.compile(
-    r"^(?:by|von|par|por|di|door|from|written by|words by|text:|reporting by)\s+\S", re.IGNORECASE
 )
 _META_WORDS = re.compile(r"\b(?:posted|published|publicado|publié|veröffentlicht|pubblicato|"
                          r"categor\w*|tags?|by)\b\s*:?", re.IGNORECASE)
@@ -174,7 +172,7 @@ def _is_meta_line(
         return True  # a kicker or tag that is only a link
     if n >= 6 and len(links) >= 2 and linked >= 0.75 * len(text):
         return True  # a run of links (related names, topics), not a paragraph
-    if n <= 14 and _BYLINE.match(text) and not text.rstrip().endswith((".", "?", "!", '"', "”")):
+    if n <= 14 and BYLINE.match(text) and not text.rstrip().endswith((".", "?", "!", '"', "”")):
         return True
     if meta.byline and n <= 12 and normalise_phrase(meta.byline) in phrase:
         return True
@@ -191,15 +189,6 @@ def _is_meta_line(
     return bool(n <= 25 and plug_title(text))
 
 
-def byline_in(text: str) -> str | None:
-    """'By Ann Lee | 3 May 2024' -> 'Ann Lee'."""
-    match = _BYLINE.match(text)
-    if not match or len(text.split()) > 14:
-        return None
-    name = re.split(r"\s*[|,·•]\s*|\s+\d", text[match.end() - 1:], maxsplit=1)[0].strip()
-    return name if looks_like_name(name, 5) else None
-
-
 def _to_blocks(
     container: HtmlElement, meta: PageMeta, base: str | None
 ) -> tuple[list[Block], str | None, dt.date | None]:
@@ -212,7 +201,7 @@ def _to_blocks(
         tag = el.tag if isinstance(el.tag, str) else "p"
         kind: BlockKind = _BLOCK_KIND.get(tag, "paragraph")
         if kind != "code" and _is_meta_line(text, links, meta, headlines):
-            byline = byline or byline_in(text)
+            byline = byline or byline_name(text)
             date = date or (parse_date(text) if words(text) <= 20 else None)
             continue
         level = int(tag[1]) if kind == "heading" else 0

@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml.html import HtmlElement
 
 from .dates import parse_date
-from .markers import looks_like_name
+from .markers import byline_name, looks_like_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +86,6 @@ def strip_site_suffix(title: str, publisher: str | None = None) -> str:
     return head.strip()
 
 
-_BYLINE_START = re.compile(r"^(?:by|von|par|por|di|door)\s+", re.IGNORECASE)
 _DATE_WORDS = re.compile(r"\b(?:published|updated|posted|veröffentlicht|publié|publicado|pubblicato)\b",
                          re.IGNORECASE)
 
@@ -97,15 +96,10 @@ def _dateline(root: HtmlElement) -> tuple[str | None, dt.date | None]:
         text = " ".join(el.text_content().split())
         if not text or len(text.split()) > 20:
             continue
-        starts = _BYLINE_START.match(text)
-        if not starts and not _DATE_WORDS.search(text):
+        byline = byline_name(text)
+        if byline is None and not _DATE_WORDS.search(text):
             continue
         date = parse_date(text)
-        byline = None
-        if starts:
-            name = re.split(r"\s*[|,·•—–]\s*|\s+\d|\s+(?:published|updated|on)\b", text[starts.end():],
-                            maxsplit=1, flags=re.IGNORECASE)[0].strip()
-            byline = name if looks_like_name(name, 5) else None
         if byline or date:
             return byline, date
     return None, None

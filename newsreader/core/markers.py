@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .models import Blurb
+
 # Section headings that introduce a list of teasers for other stories.
 BLURB_SECTION = (
     # English
@@ -137,6 +139,18 @@ def is_relative_time(text: str) -> bool:
     return bool(RELATIVE_TIME.match(text.strip()))
 
 
+_ALSO_ON = re.compile(r"^\W*also\s+on\s+(?P<pub>[^:]{2,60}):", re.IGNORECASE)
+
+
+def plug_blurb(text: str, url: str | None = None) -> Blurb | None:
+    """An inline plug line as a blurb; "— Also on The Harbor Post: …" names its publisher."""
+    title = plug_title(text)
+    if title is None:
+        return None
+    also = _ALSO_ON.match(text)
+    return Blurb(title=title, publisher=also.group("pub").strip() if also else None, url=url)
+
+
 def plug_title(text: str) -> str | None:
     """The teaser title of an inline plug line, or None if the line is not one."""
     line = " ".join(text.split())
@@ -209,3 +223,19 @@ def copyright_holder(text: str) -> str | None:
         return None
     name = match.group("name").strip(" -–")
     return name if looks_like_name(name, 6) else None
+
+
+# "By Ann Lee", "Von …", "Par …": the start of a byline line.
+BYLINE = re.compile(r"^(?:by|von|par|por|di|door|from|written by|words by|text:|reporting by)\s+(?=\S)",
+                    re.IGNORECASE)
+_BYLINE_END = re.compile(r"\s*[|,·•—–]\s*|\s+\d|\s+(?:published|updated|on)\b", re.IGNORECASE)
+
+
+def byline_name(text: str) -> str | None:
+    """'By Ann Lee | 3 May 2024 · The Chronicle' -> 'Ann Lee'; None when the line is no byline."""
+    line = " ".join(text.split())
+    match = BYLINE.match(line)
+    if not match or len(line.split()) > 20:
+        return None
+    name = _BYLINE_END.split(line[match.end():], maxsplit=1)[0].strip()
+    return name if looks_like_name(name, 5) else None

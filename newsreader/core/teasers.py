@@ -20,13 +20,12 @@ from .markers import (
     is_relative_time,
     looks_like_name,
     normalise_phrase,
-    plug_title,
+    plug_blurb,
 )
 from .models import Blurb
 
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _RANK = re.compile(r"^\W*\d{1,2}\W*$")
-_ALSO_ON = re.compile(r"^\W*also\s+on\s+(?P<pub>[^:]{2,60}):", re.IGNORECASE)
 _READ_MORE_TAIL = re.compile(r"\s*(?:read more|continue reading|more|weiterlesen|lire la suite|leer más|leggi tutto|lees meer)\s*[»›>→…]*\s*$", re.IGNORECASE)
 
 
@@ -160,18 +159,10 @@ def _drop(el: HtmlElement) -> None:
 
 def _plug_blurb(el: HtmlElement, base: str | None) -> Blurb | None:
     text = text_of(el)
-    title = plug_title(text)
-    if title is None:
-        return None
     links = [a for a in el.iter("a") if a.get("href")]
     if not links and words(text) > 25:
         return None
-    publisher = None
-    also = _ALSO_ON.match(text)
-    if also:
-        publisher = also.group("pub").strip()
-    url = urljoin(base or "", links[-1].get("href", "")) if links else None
-    return Blurb(title=title, publisher=publisher, url=url)
+    return plug_blurb(text, urljoin(base or "", links[-1].get("href", "")) if links else None)
 
 
 def take_blurbs(root: HtmlElement, base: str | None) -> list[Blurb]:

@@ -19,6 +19,7 @@ from typing import Any
 
 from .dates import parse_date
 from .markers import (
+    byline_name,
     copyright_holder,
     is_blurb_heading,
     is_chrome_line,
@@ -26,6 +27,7 @@ from .markers import (
     is_relative_time,
     looks_like_name,
     normalise_phrase,
+    plug_blurb,
     plug_title,
 )
 from .models import Article, Block, BlockKind, Blurb, DecodedDocument, Link
@@ -37,8 +39,6 @@ _MD_QUOTE = re.compile(r"^>\s?")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”»]$")
 _TIME_TAIL = re.compile(r"\s*[·•|,-]?\s*(?:time)?\s*(?:\d+\s*\w+\s+ago|\d{1,2}[:.]\d{2}(?:\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.|gmt|utc|cet|bst|est))?)\s*$", re.IGNORECASE)
 _SITE_SPLIT = re.compile(r"\s{3,}|\s+\|\s+")
-_ALSO_ON = re.compile(r"^\W*also\s+on\s+(?P<pub>[^:]{2,60}):", re.IGNORECASE)
-_BYLINE = re.compile(r"^(?:by|von|par|por|di|door)\s+(?P<name>[^|,·•\d]+)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,7 +235,7 @@ def _head_meta(units: list[Unit], start: int) -> tuple[str | None, str | None, s
     best = 0
     for i, unit in enumerate(head):
         text = unit.text
-        if (not _is_headline(text) or _BYLINE.match(text) or parse_date(text)
+        if (not _is_headline(text) or byline_name(text) or parse_date(text)
                 or is_blurb_heading(text) or is_credit(text)):
             continue
         if _words(text) >= best and not (_is_source_name(text) and _words(text) <= 3):
@@ -244,9 +244,9 @@ def _head_meta(units: list[Unit], start: int) -> tuple[str | None, str | None, s
     publisher = byline = date_text = None
     for unit in head[(title_i or 0):]:
         text = unit.text
-        match = _BYLINE.match(text)
-        if match and byline is None:
-            byline = match.group("name").strip(" |,")
+        name = byline_name(text)
+        if name and byline is None:
+            byline = name
             if parse_date(text):
                 date_text = text
             # "By A. Writer · 6 May 2024 · The Chronicle": a name after the byline is the publisher.
@@ -276,11 +276,9 @@ def _story_blocks(units: list[Unit], title: str | None) -> tuple[list[Block], li
     title_key = normalise_phrase(title or "")
     for i, unit in enumerate(units):
         text = unit.text
-        plug = plug_title(text)
+        plug = plug_blurb(text, unit.links[-1][1] if unit.links else None)
         if plug:
-            also = _ALSO_ON.match(text)
-            plugs.append(Blurb(title=plug, publisher=also.group("pub").strip() if also else None,
-                               url=unit.links[-1][1] if unit.links else None))
+            plugs.append(plug)
             continue
         if is_chrome_line(text) or is_relative_time(text) or normalise_phrase(text) == title_key:
             continue
