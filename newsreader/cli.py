@@ -184,15 +184,8 @@ def _store(args: argparse.Namespace) -> tuple[Config, Store]:
 
     config = load_config(args.config)
     store = Store(resolve_db_path(args.db, config.db))
-    sync_config_feeds(store, config)
+    store.add_configured(config.feeds)
     return config, store
-
-
-def sync_config_feeds(store: Store, config: Config) -> None:
-    """Feeds named in the config are subscribed, with their per-feed settings."""
-    for feed in config.feeds:
-        store.add_feed(feed.url, title=feed.title, tags=feed.tags, full_text=feed.full_text,
-                       refresh_minutes=feed.refresh_minutes)
 
 
 def cmd_add(args: argparse.Namespace) -> int:

@@ -73,7 +73,7 @@ async def test_first_run_welcome_and_triage_keys(tmp_path: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: len(app.rows) == 3)
         assert isinstance(app.screen, MainScreen)
-        assert len(app._feeds) == 3  # the starter feeds, waiting for the network
+        assert len(app.feed_rows) == 3  # the starter feeds, waiting for the network
         first, second, third = (r.id for r in app.rows)
         assert "•" in str(app.screen.query_one("#preview-text").render())
         await pilot.press("r")  # read: saved, and the cursor moves to the next unread

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -50,8 +51,7 @@ def load_all(sources: list[str], settings: FetchSettings = FetchSettings()) -> l
             if outcome.error is not None or outcome.result is None or outcome.result.document is None:
                 results.append(NewsreaderError(outcome.error or f"nothing fetched from {source}"))
             else:
-                doc = outcome.result.document
-                results.append(Document(source, doc.body, doc.url, doc.content_type, doc.charset))
+                results.append(dataclasses.replace(outcome.result.document, source=source))
         else:
             try:
                 results.append(load_file(source, settings.max_bytes))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from html import escape as escape_html
 
 from .decode import decode
 from .errors import NewsreaderError
@@ -83,6 +84,15 @@ def process_document(doc: Document, summary: SummarySettings = SummarySettings()
     if article.url is None and doc.url:
         article = dataclasses.replace(article, url=doc.url)
     return add_summary(article, summary)
+
+
+def process_feed_content(
+    title: str, content: str, url: str | None, summary: SummarySettings = SummarySettings()
+) -> Outcome:
+    """An item whose page was not fetched (yet), read from the feed's own HTML for it."""
+    head = escape_html(title)
+    page = f"<html><head><title>{head}</title></head><body><article><h1>{head}</h1>{content}</article></body></html>"
+    return process_one(Document(url or title, page.encode(), url=url, content_type="text/html"), summary)
 
 
 def process_sources(

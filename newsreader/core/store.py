@@ -15,12 +15,16 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import NewsreaderError
 from .feeds import FeedEntry
 from .models import Article
 from .serialize import article_from_json, article_to_json
 from .urls import normalise_url
+
+if TYPE_CHECKING:
+    from .config import FeedConfig
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: the first schema
@@ -211,6 +215,12 @@ class Store:
             self._db.execute("PRAGMA optimize")
 
     # ------------------------------------------------------------------ feeds
+    def add_configured(self, feeds: Iterable[FeedConfig]) -> None:
+        """Subscribe to feeds named in a config (or the starter list), with their settings."""
+        for feed in feeds:
+            self.add_feed(feed.url, title=feed.title, tags=feed.tags, full_text=feed.full_text,
+                          refresh_minutes=feed.refresh_minutes)
+
     def add_feed(self, url: str, title: str | None = None, tags: Iterable[str] = (),
                  full_text: bool = True, refresh_minutes: int | None = None) -> tuple[int, bool]:
         """Subscribe; returns (feed id, whether it is new).  Existing feeds keep their state."""

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import time
+import tomllib
 import webbrowser
 from collections.abc import Iterable
 from functools import partial
 from importlib import resources
 from typing import ClassVar, cast
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -19,10 +21,10 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..core.config import Config
+from ..core.config import Config, parse_config
 from ..core.errors import NewsreaderError
-from ..core.models import Article, Document
-from ..core.pipeline import Outcome, process_one, process_sources
+from ..core.models import Article, Blurb, Document
+from ..core.pipeline import Outcome, process_feed_content, process_one, process_sources
 from ..core.sanitize import clean_line
 from ..core.store import FeedRow, ItemRow, Store
 from . import text
@@ -104,7 +106,8 @@ class ReaderScreen(Screen[None]):
         self.item_id = item_id
         self.quit_on_back = quit_on_back
         self.highlighting = False
-        self._starts: list[int] = []  # where each block starts in the rendered story
+        self._story = text.Text()
+        self._starts: list[int] = []  # where each block starts in self._story
 
     def compose(self) -> ComposeResult:
         yield Static(text.headline(self.article), id="headline")
@@ -113,15 +116,10 @@ class ReaderScreen(Screen[None]):
             summary.border_title = "Summary"
             summary.border_subtitle = "enter: find in story"
             yield summary
-            story_text, self._starts = text.render_story(self.article, self.highlighting)
-            story = VerticalScroll(Static(story_text, id="story"), id="story-pane")
+            story = VerticalScroll(Static(id="story"), id="story-pane")
             story.border_title = "Story"
             yield story
-        blurbs = OptionList(*(Option(text.blurb_label(b), id=str(i))
-                              for i, b in enumerate(self.article.blurbs)), id="blurbs", markup=False)
-        blurbs.border_title = f"Elsewhere ({len(self.article.blurbs)})"
-        blurbs.display = bool(self.article.blurbs)
-        yield blurbs
+        yield OptionList(id="blurbs", markup=False)
         yield Footer()
 
     @property
@@ -130,6 +128,8 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._fill_summary()
+        self._draw_story()
+        self._fill_blurbs()
         self.query_one("#story-pane").focus()
         self._fit(self.app.size.width)
 
@@ -145,9 +145,16 @@ class ReaderScreen(Screen[None]):
         else:
             summary.add_option(Option(text.Text("No summary.", style="dim"), disabled=True))
 
+    def _fill_blurbs(self) -> None:
+        blurbs = self.query_one("#blurbs", OptionList)
+        blurbs.set_options(Option(text.blurb_label(b), id=str(i)) for i, b in enumerate(self.article.blurbs))
+        blurbs.border_title = f"Elsewhere ({len(self.article.blurbs)})"
+        blurbs.display = bool(self.article.blurbs)
+        blurbs.highlighted = 0 if self.article.blurbs else None
+
     def _draw_story(self) -> None:
-        story_text, self._starts = text.render_story(self.article, self.highlighting)
-        self.query_one("#story", Static).update(story_text)
+        self._story, self._starts = text.render_story(self.article, self.highlighting)
+        self.query_one("#story", Static).update(self._story)
 
     @on(OptionList.OptionSelected, "#summary-pane")
     def _find_in_story(self, event: OptionList.OptionSelected) -> None:
@@ -158,7 +165,7 @@ class ReaderScreen(Screen[None]):
             self._draw_story()
         story_text = self.query_one("#story", Static)
         width = max(10, story_text.content_size.width or story_text.size.width)
-        prefix = text.render_story(self.article, True)[0][: self._starts[sentence.block] + sentence.start]
+        prefix = self._story[: self._starts[sentence.block] + sentence.start]
         line = max(0, len(prefix.wrap(self.app.console, width)) - 1)
         pane = self.query_one("#story-pane", VerticalScroll)
         pane.scroll_to(y=line, animate=False)
@@ -176,10 +183,7 @@ class ReaderScreen(Screen[None]):
         self.query_one("#headline", Static).update(text.headline(article))
         self._fill_summary()
         self._draw_story()
-        blurbs = self.query_one("#blurbs", OptionList)
-        blurbs.set_options(Option(text.blurb_label(b), id=str(i)) for i, b in enumerate(article.blurbs))
-        blurbs.border_title = f"Elsewhere ({len(article.blurbs)})"
-        blurbs.display = bool(article.blurbs)
+        self._fill_blurbs()
         self.query_one("#story-pane", VerticalScroll).scroll_home(animate=False)
 
     def action_back(self) -> None:
@@ -330,16 +334,10 @@ class MainScreen(Screen[None]):
         return cast("NewsreaderApp", self.app)
 
     # ---------------------------------------------------------------- drawing
-    def item_label(self, item: ItemRow, now: float) -> text.Text:
-        return item_label(item, now)
-
     FIRST_PAGE = 100  # rows drawn at once (a screenful and more); the rest follow the first paint
 
     def show_items(self, items: list[ItemRow], feeds: list[FeedRow], keep_item: int | None,
-                   labels: list[text.Text] | None = None) -> None:
-        now = time.time()
-        if labels is None:
-            labels = [item_label(item, now) for item in items]
+                   labels: list[text.Text]) -> None:
         options = self.query_one("#items", OptionList)
         index = next((i for i, item in enumerate(items) if item.id == keep_item), 0)
         split = max(self.FIRST_PAGE, index + 1)
@@ -414,7 +412,7 @@ class MainScreen(Screen[None]):
     def _feed_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """A feed's last error shows in the status line while it is highlighted."""
         kind, _, key = (event.option.id or "").partition(":")
-        feed = next((f for f in self.nr._feeds if kind == "feed" and str(f.id) == key), None)
+        feed = next((f for f in self.nr.feed_rows if kind == "feed" and str(f.id) == key), None)
         self.update_status(f"{clean_line(feed.url)} · last error: {clean_line(feed.last_error)}"
                            if feed is not None and feed.last_error else "")
 
@@ -467,10 +465,9 @@ class MainScreen(Screen[None]):
         self.query_one("#items").focus()
         self.nr.load_items()
 
-    def on_key(self, event: object) -> None:
-        key = getattr(event, "key", "")
+    def on_key(self, event: events.Key) -> None:
         search = self.query_one("#search", Input)
-        if key == "escape" and search.display:
+        if event.key == "escape" and search.display:
             search.value = ""
             search.display = False
             self.nr.search_query = None
@@ -531,7 +528,7 @@ class NewsreaderApp(App[int]):
         self.rows: list[ItemRow] = []
         self.view: tuple[str, str] = ("view", "all")
         self.search_query: str | None = None
-        self._feeds: list[FeedRow] = []
+        self.feed_rows: list[FeedRow] = []
         self.undo_stack: list[tuple[int, str, bool]] = []
         self.refreshing = False
         if config.theme:
@@ -557,9 +554,7 @@ class NewsreaderApp(App[int]):
             if self.store is None:
                 self.store = Store(resolve_db_path(self.db, self.config.db))
             first_run = not self.store.feeds() and not self.store.counts()["items"]
-            for feed in self.config.feeds:
-                self.store.add_feed(feed.url, title=feed.title, tags=feed.tags,
-                                    full_text=feed.full_text, refresh_minutes=feed.refresh_minutes)
+            self.store.add_configured(self.config.feeds)
             if first_run:
                 self._import_welcome()
         except NewsreaderError as exc:
@@ -579,13 +574,8 @@ class NewsreaderApp(App[int]):
             outcome = process_one(Document(entry.name, entry.read_bytes(), path=entry.name), self.config.summary)
             if outcome.article is not None:
                 self.store.add_article(outcome.article, entry.name)
-        import tomllib
-
         starter = tomllib.loads((folder / "starter_feeds.toml").read_text(encoding="utf-8"))
-        for feed in starter.get("feeds", []):
-            self.store.add_feed(feed["url"], title=feed.get("title"), tags=feed.get("tags", ()),
-                                full_text=feed.get("full_text", True),
-                                refresh_minutes=feed.get("refresh_minutes"))
+        self.store.add_configured(parse_config(starter).feeds)
 
     def view_name(self) -> str:
         kind, key = self.view
@@ -593,7 +583,7 @@ class NewsreaderApp(App[int]):
             return f"search “{self.search_query}”"
         if kind == "view":
             return dict(VIEWS).get(key, key)
-        feed = next((f for f in self._feeds if str(f.id) == key), None)
+        feed = next((f for f in self.feed_rows if str(f.id) == key), None)
         return clean_line(feed.title or feed.url) if feed else "feed"
 
     def _post_items(self, keep_item: int | None) -> None:
@@ -619,7 +609,7 @@ class NewsreaderApp(App[int]):
 
     def on_items_loaded(self, message: ItemsLoaded) -> None:
         self.rows = message.items
-        self._feeds = message.feeds
+        self.feed_rows = message.feeds
         screen = self._main()
         if screen is not None:
             screen.show_items(message.items, message.feeds, message.keep_item, message.labels)
@@ -632,18 +622,20 @@ class NewsreaderApp(App[int]):
         order = range(start + step, len(self.rows)) if step > 0 else range(start + step, -1, -1)
         return next((i for i in order if not self.rows[i].read), None)
 
-    def triage(self, item_id: int, state: str, from_reader: ReaderScreen | None = None) -> None:
+    def triage(self, item_id: int, state: str, from_reader: ReaderScreen | None = None,
+               undoable: bool = True) -> None:
         """Save at once (in a worker), update the row, and move on to the next item."""
         index = next((i for i, r in enumerate(self.rows) if r.id == item_id), None)
         if index is None:
             return
         row = self.rows[index]
-        on = not {"read": row.read, "starred": row.starred, "later": row.later,
-                  "dismissed": row.dismissed}[state]
-        self.undo_stack.append((item_id, state, on))
+        flags = {"read": row.read, "starred": row.starred, "later": row.later, "dismissed": row.dismissed}
+        on = flags[state] = not flags[state]
+        if undoable:
+            self.undo_stack.append((item_id, state, on))
         self._save_state(item_id, state, on)
-        updated = ItemRow(**{**{f: getattr(row, f) for f in row.__dataclass_fields__},
-                             state: on})
+        updated = dataclasses.replace(row, read=flags["read"], starred=flags["starred"],
+                                      later=flags["later"], dismissed=flags["dismissed"])
         main = self._main()
         if state == "dismissed" and on and self.view != ("view", "dismissed"):
             del self.rows[index]
@@ -653,7 +645,7 @@ class NewsreaderApp(App[int]):
             self.rows[index] = updated
             if main is not None:
                 main.query_one("#items", OptionList).replace_option_prompt_at_index(
-                    index, main.item_label(updated, time.time()))
+                    index, item_label(updated, time.time()))
         if main is not None:
             options = main.query_one("#items", OptionList)
             if state in {"read", "dismissed"} or from_reader is None:
@@ -694,13 +686,9 @@ class NewsreaderApp(App[int]):
         if article is None:
             detail = self.store.item_detail(item_id) or {}
             content = str(detail.get("feed_content") or "")
-            title = str(detail.get("title") or "")
-            if content.strip():
-                # The page was not fetched (yet): read the feed's own copy instead.
-                body = f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{content}</article></body></html>"
+            if content.strip():  # the page was not fetched (yet): read the feed's own copy
                 url = str(detail["url"]) if detail.get("url") else None
-                outcome = process_one(Document(url or title, body.encode(), url=url, content_type="text/html"),
-                                      self.config.summary)
+                outcome = process_feed_content(str(detail.get("title") or ""), content, url, self.config.summary)
                 article, error = outcome.article, outcome.error
             else:
                 error = str(detail.get("extract_error") or "no text stored for this item")
@@ -712,8 +700,7 @@ class NewsreaderApp(App[int]):
             return
         index = next((i for i, r in enumerate(self.rows) if r.id == message.item_id), None)
         if index is not None and not self.rows[index].read:
-            self.triage(message.item_id, "read", None)
-            self.undo_stack.pop()  # opening is not an action to undo
+            self.triage(message.item_id, "read", undoable=False)  # opening is not an action to undo
         if isinstance(self.screen, ReaderScreen) and self.screen.item_id is not None:
             self.screen.show(message.article, message.item_id)
         else:
@@ -730,14 +717,8 @@ class NewsreaderApp(App[int]):
             main.query_one("#items", OptionList).highlighted = index
         self.load_article(self.rows[index].id, reader)
 
-    def save_blurb(self, blurb: object) -> None:
-        self._save_blurb(blurb)
-
     @work(thread=True)
-    def _save_blurb(self, blurb: object) -> None:
-        from ..core.models import Blurb
-
-        assert isinstance(blurb, Blurb)
+    def save_blurb(self, blurb: Blurb) -> None:
         if self.store is None:
             self.call_from_thread(self.notify, "No store to save into.", severity="warning")
             return

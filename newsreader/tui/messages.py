@@ -26,8 +26,8 @@ class ItemsLoaded(Message):
 
     items: list[ItemRow]
     feeds: list[FeedRow]
-    keep_item: int | None = None
-    labels: list[Text] | None = None  # built in the worker, off the UI thread
+    keep_item: int | None
+    labels: list[Text]  # the rows' labels, built in the worker, off the UI thread
 
 
 @dataclass
