@@ -14,20 +14,20 @@ by the next refresh, so nothing is lost.
 from __future__ import annotations
 
 import asyncio
-import multiprocessing
 import time
 from collections.abc import Callable
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .errors import NewsreaderError
-from .feeds import parse_feed
 from .fetch import Fetcher, FetchSettings
 from .models import Article, Document
 from .store import FeedRow, Store
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
     from .settings import SummarySettings
 
 FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/feed+json, "
@@ -71,6 +71,9 @@ def _process_pool(workers: int) -> ProcessPoolExecutor:
     """Workers forked from a clean server process, not from this one: the TUI calls us
     from a thread, and forking a threaded process can copy a held lock into the child.
     The server imports the pipeline once, so each worker starts warm."""
+    import multiprocessing  # only a full-text refresh needs these
+    from concurrent.futures import ProcessPoolExecutor
+
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["newsreader.core.pipeline"])
     return ProcessPoolExecutor(max_workers=max(1, workers), mp_context=context)
@@ -99,6 +102,8 @@ async def _refresh_feed(
             totals.not_modified += 1
             return []
         assert result.document is not None
+        from .feeds import parse_feed  # lxml and the feed parser load on the first changed feed
+
         parsed = parse_feed(result.document.body, result.document.url or feed.url)
     except NewsreaderError as exc:
         totals.feed_errors += 1
@@ -131,7 +136,7 @@ async def refresh(
     (a feed's own ``refresh_minutes`` from the config wins over ``due_minutes``)."""
     started = time.perf_counter()
     totals = RefreshTotals()
-    feeds = store.feeds()
+    feeds = store.feeds(counts=False)
     if due_minutes is not None:
         now = time.time()
         feeds = [f for f in feeds if now - f.last_attempt >= 60 * (f.refresh_minutes or due_minutes)]

@@ -18,13 +18,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import NewsreaderError
-from .feeds import FeedEntry
 from .models import Article
 from .serialize import article_from_json, article_to_json
 from .urls import normalise_url
 
 if TYPE_CHECKING:
     from .config import FeedConfig
+    from .feeds import FeedEntry  # lxml loads only when a feed body is parsed
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: the first schema
@@ -254,15 +254,21 @@ class Store:
             )
             return True
 
-    def feeds(self) -> list[FeedRow]:
+    def feeds(self, *, counts: bool = True) -> list[FeedRow]:
+        """Every feed; ``counts=False`` skips the item and unread counts, whose join
+        grows with the store (a refresh needs only URLs and validators)."""
+        query = (
+            """SELECT f.*, COUNT(i.id) AS n_items,
+                      SUM(CASE WHEN i.id IS NOT NULL AND i.read_at IS NULL AND i.dismissed_at IS NULL THEN 1 ELSE 0 END) AS n_unread
+               FROM feeds f LEFT JOIN feed_items fi ON fi.feed_id = f.id
+               LEFT JOIN items i ON i.id = fi.item_id
+               GROUP BY f.id ORDER BY COALESCE(f.title, f.url) COLLATE NOCASE"""
+            if counts else
+            """SELECT f.*, 0 AS n_items, 0 AS n_unread FROM feeds f
+               ORDER BY COALESCE(f.title, f.url) COLLATE NOCASE"""
+        )
         with self._lock:
-            rows = self._db.execute(
-                """SELECT f.*, COUNT(i.id) AS n_items,
-                          SUM(CASE WHEN i.id IS NOT NULL AND i.read_at IS NULL AND i.dismissed_at IS NULL THEN 1 ELSE 0 END) AS n_unread
-                   FROM feeds f LEFT JOIN feed_items fi ON fi.feed_id = f.id
-                   LEFT JOIN items i ON i.id = fi.item_id
-                   GROUP BY f.id ORDER BY COALESCE(f.title, f.url) COLLATE NOCASE"""
-            ).fetchall()
+            rows = self._db.execute(query).fetchall()
         return [
             FeedRow(r["id"], r["url"], r["title"], r["site_url"],
                     tuple(t for t in r["tags"].split(",") if t), bool(r["full_text"]),
