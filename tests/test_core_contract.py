@@ -34,3 +34,16 @@ def test_summaries_need_no_nltk_data(tmp_path) -> None:
     env = {"NLTK_DATA": str(tmp_path), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert done.stdout.strip() == "ok", done.stderr
+
+
+def test_a_refresh_starts_without_the_parsers() -> None:
+    """A cron refresh whose feeds all answer 304 never parses XML or cleans a page, so it
+    does not pay to import them (lxml, the feed parser, multiprocessing, sumy, numpy)."""
+    code = (
+        "import sys\n"
+        "import newsreader.cli, newsreader.core.refresh, newsreader.core.store, newsreader.core.config\n"
+        "heavy = {'lxml', 'fastfeedparser', 'multiprocessing', 'sumy', 'numpy', 'readability'}\n"
+        "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in heavy)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == ""

@@ -77,3 +77,8 @@ def test_states_and_search(tmp_path: Path) -> None:
         assert [i.id for i in store.items(query='harb "')] == [ids[0]]  # quotes cannot break FTS syntax
         store.set_state(ids[1], "dismissed", False)
         assert len(store.items()) == 2
+        store.set_state(ids[1], "read", True)
+        (counted,) = store.feeds()
+        (bare,) = store.feeds(counts=False)  # what a refresh reads: no count join
+        assert (counted.items, counted.unread) == (2, 1)
+        assert (bare.items, bare.unread) == (0, 0) and bare.url == counted.url and bare.id == counted.id
