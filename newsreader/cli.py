@@ -155,13 +155,14 @@ def cmd_read(args: argparse.Namespace) -> int:
     source = args.input
     if source == "-":
         # The page comes down the pipe; the keys must come from the terminal.
-        with tempfile.NamedTemporaryFile(prefix="newsreader-", suffix=".page", delete=False) as page:
-            page.write(sys.stdin.buffer.read(config.fetch.max_bytes + 1))
-        source = page.name
+        body = sys.stdin.buffer.read(config.fetch.max_bytes + 1)
         try:
             tty = os.open("/dev/tty", os.O_RDONLY)
         except OSError:
             raise NewsreaderError("read -: no terminal to read keys from") from None
+        with tempfile.NamedTemporaryFile(prefix="newsreader-", suffix=".page", delete=False) as page:
+            page.write(body)  # written only once there is a reader for it, so none is left behind
+        source = page.name
         os.dup2(tty, 0)
         sys.stdin = open(0, closefd=False)  # noqa: SIM115 - fd 0 outlives this function
     try:

@@ -175,6 +175,15 @@ async def test_palette_browser_copy_and_paging_keys(tmp_path: Path, monkeypatch)
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen) and app.screen.highlighting)
 
 
+async def test_a_missing_browser_is_reported_not_raised() -> None:
+    app = NewsreaderApp(dataclasses.replace(QUIET, browser="no-such-browser-here"), source=str(case_page("08")))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: reader_ready(app))
+        await pilot.press("o")
+        await wait_for(pilot, lambda: any("no-such-browser-here" in n.message for n in app._notifications))
+        assert reader_ready(app)  # still reading
+
+
 def test_due_feeds_only(tmp_path: Path) -> None:
     import asyncio
     import time

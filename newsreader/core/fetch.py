@@ -20,6 +20,8 @@ from .errors import NewsreaderError
 from .models import Document
 
 USER_AGENT = f"newsreader/{__version__} (+https://github.com/newsreader; terminal news reader)"
+FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/feed+json, "
+               "application/json;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5")
 
 
 @dataclass(frozen=True, slots=True)

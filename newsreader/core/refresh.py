@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .errors import NewsreaderError
-from .fetch import Fetcher, FetchSettings
+from .fetch import FEED_ACCEPT, Fetcher, FetchSettings
 from .models import Article, Document
 from .store import FeedRow, Store
 
@@ -29,10 +29,6 @@ if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
     from .settings import SummarySettings
-
-FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/feed+json, "
-               "application/json;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5")
-
 
 @dataclass
 class RefreshTotals:
@@ -93,14 +89,14 @@ def _process_page(args: tuple[int, Document, SummarySettings]) -> tuple[int, Art
 async def _refresh_feed(
     fetcher: Fetcher, store: Store, feed: FeedRow, totals: RefreshTotals,
     unchanged: list[tuple[int, str | None, str | None]],
-) -> list[int]:
+) -> None:
     try:
         result = await fetcher.fetch(feed.url, etag=feed.etag, last_modified=feed.last_modified,
                                      accept=FEED_ACCEPT)
         if result.not_modified:
             unchanged.append((feed.id, result.etag, result.last_modified))  # saved in one batch
             totals.not_modified += 1
-            return []
+            return
         assert result.document is not None
         from .feeds import parse_feed  # lxml and the feed parser load on the first changed feed
 
@@ -109,7 +105,7 @@ async def _refresh_feed(
         totals.feed_errors += 1
         totals.errors.append(f"{feed.url}: {exc}")
         await asyncio.to_thread(store.record_feed_error, feed.id, str(exc))
-        return []
+        return
     new = await asyncio.to_thread(
         store.store_entries, feed.id, parsed.entries, title=parsed.title, site_url=parsed.site_url,
         etag=result.etag, last_modified=result.last_modified, warning=parsed.warning,
@@ -118,7 +114,6 @@ async def _refresh_feed(
     if parsed.warning:
         totals.errors.append(f"{feed.url}: {parsed.warning}")
     totals.new_items += len(new)
-    return new
 
 
 async def refresh(

@@ -7,8 +7,7 @@ import asyncio
 from .decode import decode
 from .errors import NewsreaderError
 from .feeds import discover_feeds, parse_feed
-from .fetch import Fetcher, FetchSettings
-from .refresh import FEED_ACCEPT
+from .fetch import FEED_ACCEPT, Fetcher, FetchSettings
 from .store import Store
 
 

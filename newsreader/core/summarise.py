@@ -140,7 +140,6 @@ def _sumy_ranked(
 ) -> list[int]:
     """Indices chosen by one of sumy's own summarizers."""
     from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
-    from sumy.nlp.stemmers import null_stemmer
 
     tokenizer = OfflineTokenizer(language)
     objects = [Sentence(s.text, tokenizer, is_heading=s.heading) for s in sentences]
@@ -157,17 +156,14 @@ def _sumy_ranked(
         last_block = sentence.block
     if current:
         paragraphs.append(Paragraph(current))
-    document = ObjectDocumentModel(paragraphs)
-    summarizer = _summarizer(name, _stemmer(language) if name != "kl" else null_stemmer)
-    summarizer.stop_words = stopwords(language)
-    if name == "edmundson":
-        summarizer.null_words = stopwords(language)
-    picked = summarizer(document, count)
+    picked = _summarizer(name, language)(ObjectDocumentModel(paragraphs), count)
     index = {id(obj): i for i, obj in enumerate(objects)}
     return [index[id(s)] for s in picked if id(s) in index]
 
 
-def _summarizer(name: str, stemmer: Callable[[str], str]) -> Any:
+def _summarizer(name: str, language: str) -> Any:
+    """One of sumy's summarizers, with this language's stemmer and stop words."""
+    from sumy.nlp.stemmers import null_stemmer
     from sumy.summarizers.edmundson import EdmundsonSummarizer
     from sumy.summarizers.kl import KLSummarizer
     from sumy.summarizers.lex_rank import LexRankSummarizer
@@ -177,20 +173,22 @@ def _summarizer(name: str, stemmer: Callable[[str], str]) -> Any:
     from sumy.summarizers.sum_basic import SumBasicSummarizer
     from sumy.summarizers.text_rank import TextRankSummarizer
 
-    classes = {
-        "lexrank": LexRankSummarizer, "textrank": TextRankSummarizer, "lsa": LsaSummarizer,
-        "luhn": LuhnSummarizer, "edmundson": EdmundsonSummarizer, "sumbasic": SumBasicSummarizer,
-        "kl": KLSummarizer, "reduction": ReductionSummarizer,
-    }
+    stemmer = null_stemmer if name == "kl" else _stemmer(language)
     if name == "edmundson":
         # Position and title only: cue words need lists nobody has for news.
         summarizer = EdmundsonSummarizer(stemmer, cue_weight=0.0, title_weight=1.0,
                                          location_weight=1.0)
-    else:
-        summarizer = classes[name](stemmer)
-    if name == "edmundson":
         summarizer.bonus_words = ()
         summarizer.stigma_words = ()
+        summarizer.null_words = stopwords(language)
+    else:
+        classes = {
+            "lexrank": LexRankSummarizer, "textrank": TextRankSummarizer, "lsa": LsaSummarizer,
+            "luhn": LuhnSummarizer, "sumbasic": SumBasicSummarizer, "kl": KLSummarizer,
+            "reduction": ReductionSummarizer,
+        }
+        summarizer = classes[name](stemmer)
+    summarizer.stop_words = stopwords(language)
     return summarizer
 
 

@@ -10,7 +10,7 @@ import webbrowser
 from collections.abc import Iterable
 from functools import partial
 from importlib import resources
-from typing import ClassVar, cast
+from typing import Any, ClassVar, cast
 
 from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
@@ -43,6 +43,10 @@ def age(ts: float | None, now: float | None = None) -> str:
         if seconds >= size:
             return f"{int(seconds // size)}{unit}"
     return "now"
+
+
+def move_cursor(options: OptionList, step: int) -> None:
+    options.action_cursor_down() if step > 0 else options.action_cursor_up()
 
 
 class HelpScreen(ModalScreen[None]):
@@ -213,7 +217,7 @@ class ReaderScreen(Screen[None]):
     def action_scroll(self, lines: int) -> None:
         focused = self.focused
         if isinstance(focused, OptionList):  # the summary or the blurbs: move the cursor
-            focused.action_cursor_down() if lines > 0 else focused.action_cursor_up()
+            move_cursor(focused, lines)
             return
         self._pane().scroll_relative(y=lines, animate=False)
 
@@ -418,12 +422,8 @@ class MainScreen(Screen[None]):
 
     # ---------------------------------------------------------------- actions
     def action_cursor(self, step: int) -> None:
-        options = self.query_one("#items", OptionList)
-        if not options.has_focus:
-            self.query_one("#feeds", OptionList).action_cursor_down() if step > 0 else \
-                self.query_one("#feeds", OptionList).action_cursor_up()
-            return
-        options.action_cursor_down() if step > 0 else options.action_cursor_up()
+        items = self.query_one("#items", OptionList)
+        move_cursor(items if items.has_focus else self.query_one("#feeds", OptionList), step)
 
     def action_next_unread(self, step: int) -> None:
         options = self.query_one("#items", OptionList)
@@ -629,13 +629,12 @@ class NewsreaderApp(App[int]):
         if index is None:
             return
         row = self.rows[index]
-        flags = {"read": row.read, "starred": row.starred, "later": row.later, "dismissed": row.dismissed}
-        on = flags[state] = not flags[state]
+        on = not getattr(row, state)  # ItemRow names its flags after the store's states
         if undoable:
             self.undo_stack.append((item_id, state, on))
         self._save_state(item_id, state, on)
-        updated = dataclasses.replace(row, read=flags["read"], starred=flags["starred"],
-                                      later=flags["later"], dismissed=flags["dismissed"])
+        change: dict[str, Any] = {state: on}
+        updated = dataclasses.replace(row, **change)
         main = self._main()
         if state == "dismissed" and on and self.view != ("view", "dismissed"):
             del self.rows[index]
@@ -675,11 +674,10 @@ class NewsreaderApp(App[int]):
         self.load_items(keep_item=item_id)
 
     # ---------------------------------------------------------------- reading
-    def open_item(self, item_id: int) -> None:
-        self.load_article(item_id, None)
-
     @work(thread=True, group="article")
-    def load_article(self, item_id: int, reader: ReaderScreen | None) -> None:
+    def open_item(self, item_id: int) -> None:
+        """Read the item's article (or the feed's own copy) off the UI thread; the reader
+        shows it in place if open, else a new one opens (on_item_article)."""
         assert self.store is not None
         article = self.store.article(item_id)
         error = None
@@ -715,7 +713,7 @@ class NewsreaderApp(App[int]):
         main = self._main()
         if main is not None:
             main.query_one("#items", OptionList).highlighted = index
-        self.load_article(self.rows[index].id, reader)
+        self.open_item(self.rows[index].id)
 
     @work(thread=True)
     def save_blurb(self, blurb: Blurb) -> None:
@@ -735,7 +733,10 @@ class NewsreaderApp(App[int]):
         if not url:
             self.notify("No URL for this item.", severity="warning")
         elif self.config.browser:
-            webbrowser.get(self.config.browser).open(url)
+            try:
+                webbrowser.get(self.config.browser).open(url)
+            except webbrowser.Error as exc:
+                self.notify(f"browser {self.config.browser!r}: {exc}", severity="error")
         else:
             self.open_url(url)
 
@@ -764,18 +765,17 @@ class NewsreaderApp(App[int]):
             self.push_screen(ReaderScreen(outcome.article))
 
     # ---------------------------------------------------------------- refresh
-    def start_refresh(self) -> None:
+    def start_refresh(self, due_minutes: int | None = None) -> None:
+        """Refresh every feed (R), or with ``due_minutes`` those due (the timer, quietly)."""
+        if self.refreshing and due_minutes is None:
+            self.notify("A refresh is already running.")
         if self.refreshing or self.store is None:
-            if self.refreshing:
-                self.notify("A refresh is already running.")
             return
         self.refreshing = True
-        self._refresh(None)
+        self._refresh(due_minutes)
 
     def _refresh_due(self) -> None:
-        if not self.refreshing and self.store is not None:
-            self.refreshing = True
-            self._refresh(self.config.refresh_minutes)
+        self.start_refresh(self.config.refresh_minutes)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The palette lists every action of the screen underneath, with its key."""

@@ -49,10 +49,9 @@ def render_story(article: Article, highlight: bool = False) -> tuple[Text, list[
         elif block.kind == "quote":
             body = Text("  ▌ ", style="dim").append_text(body)
             body.stylize("italic")
-        for _ in block.links:
-            link_no += 1
-        if block.links:
-            numbers = range(link_no - len(block.links) + 1, link_no + 1)
+        if block.links:  # links are numbered through the story, as in the Links list below
+            numbers = range(link_no + 1, link_no + len(block.links) + 1)
+            link_no += len(block.links)
             body.append(" " + " ".join(f"[{n}]" for n in numbers), style="dim")
         out.append_text(body)
         following = article.blocks[index + 1] if index + 1 < len(article.blocks) else None
