@@ -9,12 +9,21 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .core import __version__
-from .core.errors import NewsreaderError
+from .core.errors import InputError, NewsreaderError, UsageError
+from .core.library import VIEWS
 from .core.settings import ALGORITHMS, SummarySettings
 
 if TYPE_CHECKING:
     from .core.config import Config
     from .core.store import Store
+
+
+# mark's flags: (flag, state, on)
+MARKS: tuple[tuple[str, str, bool], ...] = (
+    ("read", "read", True), ("unread", "read", False), ("star", "starred", True),
+    ("unstar", "starred", False), ("later", "later", True), ("not-later", "later", False),
+    ("dismiss", "dismissed", True), ("undismiss", "dismissed", False),
+)
 
 
 def _summary_options(parser: argparse.ArgumentParser) -> None:
@@ -70,6 +79,22 @@ def build_parser() -> argparse.ArgumentParser:
     exp = sub.add_parser("export-opml", help="write subscriptions as OPML (stdout or FILE)")
     exp.add_argument("file", nargs="?")
 
+    items = sub.add_parser("items", help="list stored items (one JSON object per line with --format json)")
+    items.add_argument("--view", choices=[name for name, _ in VIEWS], default="all")
+    items.add_argument("--feed", metavar="URL|ID", help="only this feed's items")
+    items.add_argument("--search", metavar="TEXT", help="full-text search of titles and text")
+    items.add_argument("--limit", type=int, default=None, metavar="N", help="at most N items")
+    items.add_argument("--format", choices=("json", "text"), default="text")
+
+    mark = sub.add_parser("mark", help="triage items by id, or mark many read at once")
+    how = mark.add_mutually_exclusive_group(required=True)
+    for flag, _state, _on in MARKS:
+        how.add_argument(f"--{flag}", dest="mark", action="store_const", const=flag)
+    mark.add_argument("ids", nargs="*", type=int, metavar="ID")
+    mark.add_argument("--all", action="store_true", help="every unread item (with --read)")
+    mark.add_argument("--feed", metavar="URL|ID", help="with --all: only this feed's items")
+    mark.add_argument("--older-than", type=float, metavar="DAYS", help="only items older than DAYS")
+
     ref = sub.add_parser("refresh", help="fetch all feeds and their new articles (for cron)")
     ref.add_argument("--feeds-only", action="store_true", help="skip fetching article pages")
     ref.add_argument("--json", action="store_true", help="print one JSON line of totals")
@@ -88,7 +113,7 @@ def _summary_settings(args: argparse.Namespace, base: SummarySettings) -> Summar
         changes["ratio"] = None
     if getattr(args, "ratio", None) is not None:
         if not 0 < args.ratio <= 1:
-            raise NewsreaderError("--ratio must be between 0 and 1")
+            raise UsageError("--ratio must be between 0 and 1")
         changes["ratio"] = args.ratio
     if getattr(args, "algorithm", None):
         changes["algorithm"] = args.algorithm
@@ -115,6 +140,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     outcomes = process_sources(args.inputs, summary, config.fetch)
     for outcome in outcomes:
         failed |= outcome.error is not None
+        if args.debug and outcome.traceback:
+            print(outcome.traceback, file=sys.stderr)
         if args.format == "json":
             _write(json.dumps(article_json(outcome), ensure_ascii=False) + "\n")
         elif outcome.article is not None:
@@ -145,31 +172,34 @@ def cmd_summarise(args: argparse.Namespace) -> int:
 
 
 def cmd_read(args: argparse.Namespace) -> int:
+    """Like less: the page is read first, and a missing or unreadable one is one line on
+    stderr and exit 1, with no screen opened."""
     import os
-    import tempfile
 
     from .core.config import load_config
+    from .core.models import Document
+    from .core.pipeline import process_one, process_sources
     from .tui.app import run_reader
 
     config = load_config(args.config)
-    source = args.input
-    if source == "-":
+    if args.input == "-":
         # The page comes down the pipe; the keys must come from the terminal.
         body = sys.stdin.buffer.read(config.fetch.max_bytes + 1)
         try:
             tty = os.open("/dev/tty", os.O_RDONLY)
         except OSError:
-            raise NewsreaderError("read -: no terminal to read keys from") from None
-        with tempfile.NamedTemporaryFile(prefix="newsreader-", suffix=".page", delete=False) as page:
-            page.write(body)  # written only once there is a reader for it, so none is left behind
-        source = page.name
+            raise UsageError("read -: no terminal to read keys from") from None
         os.dup2(tty, 0)
         sys.stdin = open(0, closefd=False)  # noqa: SIM115 - fd 0 outlives this function
-    try:
-        return run_reader(config, source=source)
-    finally:
-        if source != args.input:
-            os.unlink(source)
+        outcome = process_one(Document("-", body), config.summary)
+    else:
+        outcome = process_sources([args.input], config.summary, config.fetch)[0]
+    if outcome.article is None:
+        if args.debug and outcome.traceback:
+            print(outcome.traceback, file=sys.stderr)
+        print(f"newsreader: {outcome.error}", file=sys.stderr)
+        return 1
+    return run_reader(config, article=outcome.article)
 
 
 def cmd_tui(args: argparse.Namespace) -> int:
@@ -203,9 +233,69 @@ def cmd_remove(args: argparse.Namespace) -> int:
     _, store = _store(args)
     with store:
         if not store.remove_feed(args.feed):
-            raise NewsreaderError(f"no feed {args.feed}")
-    print(f"unsubscribed from {args.feed}")
+            raise InputError(f"no feed {args.feed}")
+    print(f"unsubscribed from {args.feed} (starred, later and saved items are kept)")
     return 0
+
+
+def _feed_id(store: Store, feed: str | None) -> int | None:
+    if feed is None:
+        return None
+    found = store.feed_id(feed)
+    if found is None:
+        raise InputError(f"no feed {feed}")
+    return found
+
+
+def cmd_items(args: argparse.Namespace) -> int:
+    from .core.library import view_filter
+    from .core.sanitize import clean_line
+
+    state, dismissed = view_filter(args.view)
+    _, store = _store(args)
+    with store:
+        rows = store.items(feed_id=_feed_id(store, args.feed), state=state,
+                           include_dismissed=dismissed, query=args.search,
+                           limit=args.limit if args.limit is not None else -1)
+    for row in rows:
+        if args.format == "json":
+            record = {"id": row.id, "feed_url": row.feed_url, "feed_title": row.feed_title,
+                      "url": row.url, "title": row.title, "published": _when(row.published),
+                      "read": row.read, "starred": row.starred, "later": row.later,
+                      "dismissed": row.dismissed}
+            _write(json.dumps(record, ensure_ascii=False) + "\n")
+        else:
+            marks = "".join(c if on else "." for c, on in
+                            (("N", not row.read), ("*", row.starred), ("L", row.later), ("D", row.dismissed)))
+            when = (_when(row.published) or "")[:10]
+            _write(f"{row.id:>7} {marks} {when:<10} {clean_line(row.title)}\n")
+    return 0
+
+
+def cmd_mark(args: argparse.Namespace) -> int:
+    from .core.library import Change, apply, mark_all_read
+
+    state, on = next((state, on) for flag, state, on in MARKS if flag == args.mark)
+    _, store = _store(args)
+    with store:
+        if args.all or args.older_than is not None:
+            if args.ids or (state, on) != ("read", True):
+                raise UsageError("--all and --older-than go with --read and no ids")
+            change = mark_all_read(store, feed_id=_feed_id(store, args.feed),
+                                   older_than_days=args.older_than)
+            print(f"{change.describe()}: {len(change.item_ids)} items")
+            return 0
+        if args.feed:
+            raise UsageError("--feed goes with --all")
+        if not args.ids:
+            raise UsageError("mark: name item ids, or --all")
+        known = store.existing_ids(args.ids)
+        change = Change(tuple(i for i in args.ids if i in known), state, on)
+        apply(store, change)
+    for missing in (i for i in args.ids if i not in known):
+        print(f"newsreader: no item {missing}", file=sys.stderr)
+    print(f"{change.describe()}: {len(change.item_ids)} items")
+    return 0 if len(change.item_ids) == len(args.ids) else 1
 
 
 def _when(ts: float | None) -> str | None:
@@ -242,7 +332,7 @@ def cmd_import_opml(args: argparse.Namespace) -> int:
     try:
         data = Path(args.file).read_bytes()
     except OSError as exc:
-        raise NewsreaderError(f"{args.file}: {exc.strerror or exc}") from None
+        raise InputError(f"{args.file}: {exc.strerror or exc}") from None
     subs = parse_opml(data)
     _, store = _store(args)
     added = 0
@@ -300,7 +390,9 @@ def cmd_refresh(args: argparse.Namespace) -> int:
         t = totals
         print(f"{t.feeds} feeds ({t.feeds_ok} ok, {t.not_modified} unchanged, {t.feed_errors} failed), "
               f"{t.new_items} new items, {t.articles} articles ({t.article_errors} failed) in {t.seconds:.1f}s")
-    return 0
+    # A feed is an input: any that failed makes the run's status 1.  An article page that
+    # could not be cleaned is not (the item is stored and readable from the feed's copy).
+    return 1 if totals.feed_errors else 0
 
 
 COMMANDS = {
@@ -314,6 +406,8 @@ COMMANDS = {
     "import-opml": cmd_import_opml,
     "export-opml": cmd_export_opml,
     "refresh": cmd_refresh,
+    "items": cmd_items,
+    "mark": cmd_mark,
 }
 
 
@@ -326,7 +420,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             raise
         print(f"newsreader: {exc}", file=sys.stderr)
-        return 2
+        return exc.exit_code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -336,7 +430,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"newsreader: internal error: {type(exc).__name__}: {exc} (run with --debug)",
               file=sys.stderr)
-        return 3
+        return 1
 
 
 if __name__ == "__main__":

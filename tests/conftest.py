@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-BLURB_CASES = SHARED / "corpus" / "blurbs" / "cases"
+DATA = ROOT / "tests" / "data"  # pages and feeds written here: the tests need nothing beside the project
+SHARED = ROOT.parent / "shared"  # only the quality gates and the newsboat comparison read it
 
 Route = Callable[[http.server.BaseHTTPRequestHandler], None]
 
@@ -64,6 +64,12 @@ def respond(body: bytes, content_type: str = "text/html; charset=utf-8", status:
     return route
 
 
-def case_page(name_prefix: str) -> Path:
-    case = next(p for p in BLURB_CASES.iterdir() if p.name.startswith(name_prefix))
-    return next(p for p in case.iterdir() if p.name.startswith("page."))
+def page(name: str) -> Path:
+    """A fixture page from tests/data."""
+    path = DATA / name
+    assert path.exists(), path
+    return path
+
+
+STORY_HTML = "en-ferry-related.html"  # an HTML story with an inline plug and four related cards
+STORY_TITLE = "Island ferry to keep its winter timetable after council vote"

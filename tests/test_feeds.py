@@ -1,4 +1,4 @@
-"""Feeds, store and refresh against the shared bench's local news web."""
+"""Feeds, store and refresh against a local news web (tests/newsweb.py) on 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from html import escape
 from pathlib import Path
 
 import pytest
-from bench_server import BENCH, feed_urls, generate, reset, serve, stats
 from conftest import respond
+from newsweb import NewsWeb, serve
 
 from newsreader.core.feeds import discover_feeds, parse_feed
 from newsreader.core.fetch import FetchSettings
@@ -23,18 +23,11 @@ from newsreader.core.refresh import refresh_sync
 from newsreader.core.store import Store
 from newsreader.core.urls import normalise_url
 
-pytestmark = pytest.mark.skipif(not BENCH.exists(), reason="shared bench not present")
-
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return generate(tmp_path_factory.mktemp("bench") / "data", feeds=6, items=4)
-
-
-@pytest.fixture(scope="module")
-def server(corpus: Path) -> Iterator[str]:
-    with serve(corpus) as base:
-        yield base
+def web() -> Iterator[NewsWeb]:
+    with serve(feeds=6, items=4) as news:
+        yield news
 
 
 def subscribed(tmp_path: Path, urls: list[str]) -> Store:
@@ -50,10 +43,10 @@ def run_cli(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
                           env=env, timeout=300)
 
 
-def test_cold_then_conditional_refresh(tmp_path: Path, corpus: Path, server: str) -> None:
-    urls = feed_urls(corpus, server)
+def test_cold_then_conditional_refresh(tmp_path: Path, web: NewsWeb) -> None:
+    urls = web.feed_urls()
     with subscribed(tmp_path, urls) as store:
-        reset(server)
+        web.reset()
         totals = refresh_sync(store, full_text=True, workers=2)
         assert totals.feeds_ok == 6 and totals.new_items == 24 and totals.feed_errors == 0
         assert totals.articles == 24 and totals.article_errors == 0
@@ -68,15 +61,16 @@ def test_cold_then_conditional_refresh(tmp_path: Path, corpus: Path, server: str
         titles = [b.title for b in article.blurbs]
         assert len(titles) == len(set(titles)), "a story in a plug, the cards and Most read is one blurb"
         assert any(b.publisher for b in article.blurbs), "card sources are read"
-        reset(server)
+        web.reset()
         again = refresh_sync(store, full_text=True)
         assert again.not_modified == 6 and again.new_items == 0 and again.articles == 0
-        assert stats(server)["conditional"] >= 6
+        assert web.conditional >= 6
         assert store.integrity_ok()
 
 
-def test_faults_are_recorded_and_the_rest_goes_on(tmp_path: Path, corpus: Path, server: str) -> None:
-    good = feed_urls(corpus, server)[:2]
+def test_faults_are_recorded_and_the_rest_goes_on(tmp_path: Path, web: NewsWeb) -> None:
+    good = web.feed_urls()[:2]
+    server = web.base
     faults = [f"{server}/fault/500/feeds/f0000.rss", f"{server}/fault/loop/a",
               f"{server}/fault/malformed/truncated/feeds/f0001.rss", f"{server}/fault/hang?s=30",
               f"{server}/fault/drip/feeds/f0001.rss?chunk=64&interval=1", f"{server}/fault/status/404/x",
@@ -133,13 +127,13 @@ def test_opml_errors_and_entity_refusal() -> None:
         parse_opml('<!DOCTYPE x [<!ENTITY a "aaaa">]><opml><body/></opml>')
 
 
-def test_cli_feed_commands(tmp_path: Path, corpus: Path, server: str) -> None:
+def test_cli_feed_commands(tmp_path: Path, web: NewsWeb) -> None:
     db = tmp_path / "cli.db"
-    page = f"{server}/articles/f0000/index.html"
+    page = f"{web.base}/articles/f0000/index.html"
     done = run_cli("add", page, db=db)
     assert done.returncode == 0 and "subscribed" in done.stdout, done.stderr
     opml = tmp_path / "subs.opml"
-    opml.write_text((corpus / "feeds.opml.tmpl").read_text().replace("@@BASE@@", server))
+    opml.write_text(web.opml())
     assert run_cli("import-opml", str(opml), db=db).returncode == 0
     done = run_cli("refresh", "--feeds-only", "--json", db=db)
     totals = json.loads(done.stdout.strip().splitlines()[-1])
@@ -153,11 +147,11 @@ def test_cli_feed_commands(tmp_path: Path, corpus: Path, server: str) -> None:
     assert len(json.loads(run_cli("feeds", "--format", "json", db=db).stdout)) == 5
 
 
-def test_kill_mid_refresh_then_clean_refresh(tmp_path: Path, corpus: Path) -> None:
+def test_kill_mid_refresh_then_clean_refresh(tmp_path: Path) -> None:
     db = tmp_path / "kill.db"
-    with serve(corpus, latency_ms=150) as base:
+    with serve(feeds=6, items=4, latency_ms=150) as news:
         with Store(db) as store:
-            for url in feed_urls(corpus, base):
+            for url in news.feed_urls():
                 store.add_feed(url)
         env = {**os.environ, "NEWSREADER_DB": str(db), "HOME": str(tmp_path)}
         for delay in (0.4, 0.9, 1.4):  # while feeds load, and while pages are cleaned

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import case_page
+from conftest import STORY_HTML, page
 from test_tui import wait_for
 
 from newsreader.core.config import Config
@@ -12,7 +12,7 @@ from newsreader.tui.app import NewsreaderApp, reader_ready
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 48)])
 def test_reader_layout(snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
-    app = NewsreaderApp(Config(), source=str(case_page("02")))
+    app = NewsreaderApp(Config(), source=str(page(STORY_HTML)))
 
     async def ready(pilot) -> None:  # type: ignore[no-untyped-def]
         await wait_for(pilot, lambda: reader_ready(app))

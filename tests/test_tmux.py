@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import case_page
+from conftest import STORY_HTML, STORY_TITLE, page
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux not installed")
 
@@ -34,15 +34,15 @@ def wait_screen(session: str, needle: str, seconds: float = 30) -> str:
 def test_read_in_tmux(tmp_path: Path, piped: bool) -> None:
     session = f"nr-test-{tmp_path.name}"
     exe = Path(sys.executable).with_name("newsreader")
-    page = case_page("12")
+    story = page(STORY_HTML)
     # Piped: the page arrives on stdin and the keys still come from the terminal.
-    command = (f"cat {page} | {exe} read -" if piped else f"{exe} read {page}") + "; sleep 5"
+    command = (f"cat {story} | {exe} read -" if piped else f"{exe} read {story}") + "; sleep 5"
     subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "160", "-y", "48", command],
                    check=True, env={"TERM": "xterm-256color", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
     try:
-        screen = wait_screen(session, "Summary")
-        assert "Wendleford Rovers sack manager" in screen
-        assert "Elsewhere (5)" in screen
+        wait_screen(session, "Summary")
+        screen = wait_screen(session, STORY_TITLE)
+        assert "Blurbs (5)" in screen
         assert "Cookie" not in screen and "Sign up" not in screen
         subprocess.run(["tmux", "send-keys", "-t", session, "?"], check=True)
         wait_screen(session, "Keys")

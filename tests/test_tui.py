@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from bench_server import generate, serve
-from conftest import case_page
+from conftest import STORY_HTML, page
+from newsweb import serve
 from rich.text import Text
 from textual.widgets import Input, OptionList, Static
 
@@ -28,7 +28,7 @@ async def wait_for(pilot, predicate, tries: int = 300) -> None:  # type: ignore[
 
 
 async def test_read_opens_one_article_and_q_quits() -> None:
-    app = NewsreaderApp(QUIET, source=str(case_page("02")))
+    app = NewsreaderApp(QUIET, source=str(page(STORY_HTML)))
     async with app.run_test(size=(160, 48)) as pilot:
         await wait_for(pilot, lambda: reader_ready(app))
         screen = app.screen
@@ -50,7 +50,7 @@ async def test_read_opens_one_article_and_q_quits() -> None:
 
 
 async def test_narrow_terminal_stacks_panes() -> None:
-    app = NewsreaderApp(QUIET, source=str(case_page("05")))
+    app = NewsreaderApp(QUIET, source=str(page("fr-dump-sur-le-meme-sujet.txt")))
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: reader_ready(app))
         await pilot.pause()
@@ -114,11 +114,10 @@ async def test_first_run_welcome_and_triage_keys(tmp_path: Path) -> None:
 
 
 async def test_refresh_arrives_while_reading(tmp_path: Path) -> None:
-    corpus = generate(tmp_path / "data", feeds=2, items=3)
     db = tmp_path / "r.db"
-    with serve(corpus) as base, Store(db) as store:
-        for name in ("f0000.rss", "f0001.rss"):
-            store.add_feed(f"{base}/feeds/{name}")
+    with serve(feeds=2, items=3) as web, Store(db) as store:
+        for url in web.feed_urls():
+            store.add_feed(url)
         store.add_article(Article(title="Already here", blocks=(Block("paragraph", "Some text to read."),)), "x")
         app = NewsreaderApp(dataclasses.replace(QUIET, feeds=()), store=store)
         async with app.run_test(size=(160, 48)) as pilot:
@@ -155,15 +154,22 @@ async def test_keys_can_be_remapped(tmp_path: Path) -> None:
 async def test_palette_browser_copy_and_paging_keys(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     opened: list[str] = []
     copied: list[str] = []
-    app = NewsreaderApp(QUIET, source=str(case_page("08")))
-    monkeypatch.setattr(app, "open_url", lambda url, **kw: opened.append(url))
+    app = NewsreaderApp(QUIET, source=str(page(STORY_HTML)))
+
+    class Browser:
+        def open(self, url: str) -> bool:
+            opened.append(url)
+            return True
+
+    monkeypatch.setattr("newsreader.tui.app.webbrowser.get", lambda name=None: Browser())
     monkeypatch.setattr(app, "copy_to_clipboard", lambda text: copied.append(text))
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for(pilot, lambda: reader_ready(app))
         commands = [c.title for c in app.get_system_commands(app.screen)]
         assert {"Highlight", "Blurbs", "Browser", "Copy URL", "Summary/story"} <= set(commands)
         await pilot.press("o", "y")
-        assert opened and opened == copied and opened[0].startswith("https://")
+        await wait_for(pilot, lambda: bool(opened))
+        assert opened == copied and opened[0].startswith("https://")
         story = app.screen.query_one("#story-pane")
         await pilot.press("space")
         await wait_for(pilot, lambda: story.scroll_y > 0)
@@ -176,7 +182,7 @@ async def test_palette_browser_copy_and_paging_keys(tmp_path: Path, monkeypatch)
 
 
 async def test_a_missing_browser_is_reported_not_raised() -> None:
-    app = NewsreaderApp(dataclasses.replace(QUIET, browser="no-such-browser-here"), source=str(case_page("08")))
+    app = NewsreaderApp(dataclasses.replace(QUIET, browser="no-such-browser-here"), source=str(page(STORY_HTML)))
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for(pilot, lambda: reader_ready(app))
         await pilot.press("o")

@@ -1,4 +1,4 @@
-"""Make docs/screenshot.svg: the reader on a corpus page, at 160x48, with Textual's save_screenshot.
+"""Make docs/screenshot.svg: the reader on a fixture page, at 160x48, with Textual's save_screenshot.
 
     python tools/screenshot.py [PAGE]
 """
@@ -13,7 +13,7 @@ from newsreader.core.config import Config
 from newsreader.tui.app import NewsreaderApp, reader_ready
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT = ROOT.parent / "shared/corpus/blurbs/cases/02-html-buslanes-inline-aside/page.html"
+DEFAULT = ROOT / "tests" / "data" / "en-ferry-related.html"  # written here, in every clone
 
 
 async def main(page: str) -> None:

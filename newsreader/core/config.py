@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import NewsreaderError
+from .errors import ConfigError
 from .fetch import FetchSettings
 from .settings import ALGORITHMS, SummarySettings
 
@@ -55,15 +55,17 @@ class Config:
     feeds: tuple[FeedConfig, ...] = ()
 
 
-def _expect(table: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> Any:
-    """The value at ``key`` if it has the right type (bools are not numbers), else an error."""
+def _expect(table: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str,
+            default: Any = None) -> Any:
+    """The value at ``key`` if it has the right type (bools are not numbers), ``default``
+    when it is absent (never when it is 0 or "": those are values), else an error."""
     value = table.get(key)
     if value is None:
-        return None
+        return default
     kinds = kind if isinstance(kind, tuple) else (kind,)
     if (isinstance(value, bool) and bool not in kinds) or not isinstance(value, kinds):
         names = " or ".join(k.__name__ for k in kinds)
-        raise NewsreaderError(f"config: {where}{key} must be {names}, not {value!r}")
+        raise ConfigError(f"config: {where}{key} must be {names}, not {value!r}")
     return value
 
 
@@ -77,10 +79,26 @@ _KNOWN = {
 }
 
 
+# Numbers that must be at least this much (0 minutes of refresh interval means "never").
+_MINIMUM = {
+    "fetch.timeout": 0.001, "fetch.total_timeout": 0.001, "fetch.max_bytes": 1,
+    "fetch.max_redirects": 0, "fetch.concurrency": 1, "fetch.per_host": 1,
+    "summary.sentences": 1, "refresh.interval_minutes": 0, "refresh.workers": 1,
+}
+
+
+def _check_ranges(data: dict[str, Any]) -> None:
+    for dotted, least in _MINIMUM.items():
+        table, key = dotted.split(".")
+        value = data.get(table, {}).get(key)
+        if isinstance(value, int | float) and not isinstance(value, bool) and value < least:
+            raise ConfigError(f"config: {dotted} must be at least {least:g}, not {value!r}")
+
+
 def _check_keys(table: dict[str, Any], where: str) -> None:
     for key in table:
         if key not in _KNOWN[where]:
-            raise NewsreaderError(f"config: unknown key {where}{key}")
+            raise ConfigError(f"config: unknown key {where}{key}")
 
 
 def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
@@ -91,47 +109,49 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
     ui_t = data.get("ui", {})
     for name, table in (("fetch", fetch_t), ("summary", summary_t), ("refresh", refresh_t), ("ui", ui_t)):
         if not isinstance(table, dict):
-            raise NewsreaderError(f"config: [{name}] must be a table")
+            raise ConfigError(f"config: [{name}] must be a table")
         _check_keys(table, f"{name}.")
+    _check_ranges(data)
     defaults = FetchSettings()
     fetch = FetchSettings(
-        timeout=float(_expect(fetch_t, "timeout", (int, float), "fetch.") or defaults.timeout),
-        total_timeout=float(_expect(fetch_t, "total_timeout", (int, float), "fetch.") or defaults.total_timeout),
-        max_bytes=int(_expect(fetch_t, "max_bytes", int, "fetch.") or defaults.max_bytes),
-        max_redirects=int(_expect(fetch_t, "max_redirects", int, "fetch.") or defaults.max_redirects),
-        concurrency=int(_expect(fetch_t, "concurrency", int, "fetch.") or defaults.concurrency),
-        per_host=int(_expect(fetch_t, "per_host", int, "fetch.") or defaults.per_host),
-        user_agent=_expect(fetch_t, "user_agent", str, "fetch.") or defaults.user_agent,
+        timeout=float(_expect(fetch_t, "timeout", (int, float), "fetch.", default=defaults.timeout)),
+        total_timeout=float(_expect(fetch_t, "total_timeout", (int, float), "fetch.",
+                                    default=defaults.total_timeout)),
+        max_bytes=int(_expect(fetch_t, "max_bytes", int, "fetch.", default=defaults.max_bytes)),
+        max_redirects=int(_expect(fetch_t, "max_redirects", int, "fetch.", default=defaults.max_redirects)),
+        concurrency=int(_expect(fetch_t, "concurrency", int, "fetch.", default=defaults.concurrency)),
+        per_host=int(_expect(fetch_t, "per_host", int, "fetch.", default=defaults.per_host)),
+        user_agent=_expect(fetch_t, "user_agent", str, "fetch.", default=defaults.user_agent),
         http2=fetch_t.get("http2", defaults.http2) is True,
     )
-    algorithm = _expect(summary_t, "algorithm", str, "summary.") or "news"
+    algorithm = _expect(summary_t, "algorithm", str, "summary.", default="news")
     if algorithm not in ALGORITHMS:
-        raise NewsreaderError(f"config: summary.algorithm must be one of {', '.join(ALGORITHMS)}")
+        raise ConfigError(f"config: summary.algorithm must be one of {', '.join(ALGORITHMS)}")
     ratio = _expect(summary_t, "ratio", (int, float), "summary.")
     if ratio is not None and not 0 < ratio <= 1:
-        raise NewsreaderError("config: summary.ratio must be between 0 and 1")
+        raise ConfigError("config: summary.ratio must be between 0 and 1")
     summary = SummarySettings(
         enabled=summary_t.get("enabled", True) is not False,
-        sentences=_expect(summary_t, "sentences", int, "summary.") or 3,
+        sentences=_expect(summary_t, "sentences", int, "summary.", default=3),
         ratio=float(ratio) if ratio else None,
         algorithm=algorithm,
-        language=_expect(summary_t, "language", str, "summary.") or None,
+        language=_expect(summary_t, "language", str, "summary.", default=None),
     )
     keys = data.get("keys", {})
     if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
-        raise NewsreaderError("config: [keys] maps action names to key strings")
+        raise ConfigError("config: [keys] maps action names to key strings")
     feeds_t = data.get("feeds", [])
     if not isinstance(feeds_t, list):
-        raise NewsreaderError("config: feeds must be an array of tables ([[feeds]])")
+        raise ConfigError("config: feeds must be an array of tables ([[feeds]])")
     feeds = []
     for i, feed in enumerate(feeds_t):
         where = f"feeds[{i}]."
         url = _expect(feed, "url", str, where)
         if not url:
-            raise NewsreaderError(f"config: {where}url is required")
+            raise ConfigError(f"config: {where}url is required")
         tags = feed.get("tags", [])
         if not isinstance(tags, list):
-            raise NewsreaderError(f"config: {where}tags must be a list of strings")
+            raise ConfigError(f"config: {where}tags must be a list of strings")
         feeds.append(FeedConfig(
             url=url, title=_expect(feed, "title", str, where), tags=tuple(map(str, tags)),
             full_text=feed.get("full_text", True) is not False,
@@ -143,11 +163,11 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
         db=Path(db).expanduser() if db else None,
         fetch=fetch,
         summary=summary,
-        refresh_minutes=_expect(refresh_t, "interval_minutes", int, "refresh.") or 60,
+        refresh_minutes=_expect(refresh_t, "interval_minutes", int, "refresh.", default=60),
         full_text=refresh_t.get("full_text", True) is not False,
-        workers=_expect(refresh_t, "workers", int, "refresh.") or 2,
-        browser=_expect(ui_t, "browser", str, "ui.") or None,
-        theme=_expect(ui_t, "theme", str, "ui.") or "textual-dark",
+        workers=_expect(refresh_t, "workers", int, "refresh.", default=2),
+        browser=_expect(ui_t, "browser", str, "ui.", default=None),
+        theme=_expect(ui_t, "theme", str, "ui.", default="textual-dark"),
         keys=dict(keys),
         feeds=tuple(feeds),
     )
@@ -159,12 +179,12 @@ def load_config(path: str | Path | None = None) -> Config:
     file = Path(path or os.environ.get("NEWSREADER_CONFIG") or config_dir() / "config.toml").expanduser()
     if not file.exists():
         if explicit:
-            raise NewsreaderError(f"config: {file}: no such file")
+            raise ConfigError(f"config: {file}: no such file")
         return Config()
     try:
         data = tomllib.loads(file.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        raise NewsreaderError(f"config: {file}: {exc}") from None
+        raise ConfigError(f"config: {file}: {exc}") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise NewsreaderError(f"config: {file}: cannot read ({exc})") from None
+        raise ConfigError(f"config: {file}: cannot read ({exc})") from None
     return parse_config(data, file)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from .errors import NewsreaderError
+from .errors import ParseError
 from .models import DecodedDocument, Document
 
 _BOMS = (
@@ -110,11 +110,11 @@ def decode(doc: Document) -> DecodedDocument:
     """Decode a loaded document, refusing binary bodies and empty input."""
     ctype = doc.content_type or ""
     if ctype.startswith(_BINARY_TYPES) or looks_binary(doc.body):
-        raise NewsreaderError(f"not a text document ({ctype or 'binary content'})")
+        raise ParseError(f"not a text document ({ctype or 'binary content'})")
     encoding = detect_encoding(doc.body, doc.charset)
     text = doc.body.decode(encoding, errors="replace")
     if not text.strip():
-        raise NewsreaderError("empty document")
+        raise ParseError("empty document")
     return DecodedDocument(
         source=doc.source,
         text=text.lstrip("\ufeff"),

@@ -21,7 +21,7 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from .errors import NewsreaderError
+from .errors import ParseError
 from .sanitize import clean_line
 
 MAX_ENTRIES = 5000  # a feed of 50,000 items keeps the newest this many
@@ -145,26 +145,26 @@ def parse_feed(body: bytes, url: str) -> ParsedFeed:
 
     stripped = body.lstrip(b"\xef\xbb\xbf \t\r\n")
     if not stripped:
-        raise NewsreaderError("empty feed document")
+        raise ParseError("empty feed document")
     problem = None
     raw_dates: list[str | None] | None = None
     if stripped.startswith((b"{", b"[")):
         raw_dates = _json_dates(body)
     else:
         if stripped[:200].lower().startswith((b"<!doctype html", b"<html")):
-            raise NewsreaderError("an HTML page, not a feed")
+            raise ParseError("an HTML page, not a feed")
         tree, found = _strict_parse(body)
         if found:
             message, truncated = found
             if truncated:
-                raise NewsreaderError(f"malformed feed (truncated XML, nothing stored): {message}")
+                raise ParseError(f"malformed feed (truncated XML, nothing stored): {message}")
             problem = message
         else:
             raw_dates = _raw_dates(tree)
     try:
         parsed = fastfeedparser.parse(body)
     except (ValueError, TypeError, etree.LxmlError) as exc:
-        raise NewsreaderError(f"not a feed: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
+        raise ParseError(f"not a feed: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
     now = dt.datetime.now(dt.UTC).timestamp()
     entries: list[FeedEntry] = []
     seen: set[str] = set()
@@ -185,7 +185,7 @@ def parse_feed(body: bytes, url: str) -> ParsedFeed:
         entries.append(FeedEntry(guid, link, title, published, _content(entry),
                                  clean_line(str(author)) if author else None))
     if problem and not entries:
-        raise NewsreaderError(f"malformed feed, nothing stored: {problem}")
+        raise ParseError(f"malformed feed, nothing stored: {problem}")
     feed = parsed.get("feed") or {}
     site = feed.get("link")
     warning = f"malformed feed, {len(entries)} items recovered: {problem}" if problem else None

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from . import __version__
 from ._httpx import httpx
-from .errors import NewsreaderError
+from .errors import FetchError, NewsreaderError
 from .models import Document
 
 USER_AGENT = f"newsreader/{__version__} (+https://github.com/newsreader; terminal news reader)"
@@ -167,7 +167,7 @@ class Fetcher:
         except NewsreaderError:
             raise
         except (httpx.HTTPError, TimeoutError, OSError, ValueError) as exc:
-            raise NewsreaderError(describe_error(exc, url)) from exc
+            raise FetchError(describe_error(exc, url)) from exc
 
     async def _get(self, url: str, headers: dict[str, str]) -> FetchResult:
         assert self._client is not None
@@ -177,19 +177,19 @@ class Fetcher:
                 return FetchResult(None, 304, response.headers.get("etag"),
                                    response.headers.get("last-modified"))
             if response.status_code >= 400:
-                raise NewsreaderError(
+                raise FetchError(
                     f"HTTP {response.status_code} {response.reason_phrase or ''} from {url}".strip()
                 )
             length = response.headers.get("content-length")
             cap = self.settings.max_bytes
             if length and length.isdigit() and int(length) > cap:
-                raise NewsreaderError(f"too large: {int(length)} bytes > cap of {cap} ({url})")
+                raise FetchError(f"too large: {int(length)} bytes > cap of {cap} ({url})")
             chunks: list[bytes] = []
             size = 0
             async for chunk in response.aiter_bytes():
                 size += len(chunk)
                 if size > cap:
-                    raise NewsreaderError(f"too large: over the cap of {cap} bytes ({url})")
+                    raise FetchError(f"too large: over the cap of {cap} bytes ({url})")
                 chunks.append(chunk)
             ctype = response.headers.get("content-type", "")
             media, _, params = ctype.partition(";")

@@ -22,7 +22,7 @@ from readability import Document as Readability
 
 from .dates import has_date, parse_date
 from .domtext import iter_blocks, link_density, text_of, words
-from .errors import NewsreaderError
+from .errors import ExtractError, NewsreaderError
 from .htmlmeta import PageMeta, read_meta
 from .markers import (
     BYLINE,
@@ -60,15 +60,43 @@ _BLOCK_KIND: dict[str, BlockKind] = {
 }
 
 
+# An XML declaration: lxml refuses a str that still carries one naming an encoding, and the
+# text is already decoded (decode.py reads the declared encoding from the bytes).
+_XML_DECLARATION = re.compile(r"^\s*<\?xml\b[^>]*\?>", re.IGNORECASE)
+_TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.IGNORECASE)
+_TAG_START = re.compile(r"<[a-zA-Z/!]")
+
+
+def close_runaway_title(text: str) -> str:
+    """Close a <title> that runs into the markup after it.
+
+    HTML parsers read a title's content as raw text up to ``</title>``: with the end tag
+    missing or misplaced, the rest of the document becomes the title, the page has no
+    body, and readability fails on it.  Titles hold no tags, so one is closed where the
+    first tag starts.
+    """
+    opened = _TITLE_OPEN.search(text, 0, 65536)
+    if opened is None:
+        return text
+    end = text.lower().find("</title", opened.end())
+    content = text[opened.end(): end if end >= 0 else len(text)]
+    tag = _TAG_START.search(content)
+    if tag is None and end >= 0:
+        return text
+    cut = opened.end() + (tag.start() if tag is not None else len(content))
+    return text[:cut] + "</title>" + text[cut:]
+
+
 def parse_html(text: str) -> HtmlElement:
     """Parse leniently; raise a one-line error when there is nothing to parse."""
+    text = close_runaway_title(_XML_DECLARATION.sub("", text, count=1))
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=False)
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
     except (lxml.etree.ParserError, ValueError) as exc:
-        raise NewsreaderError(f"could not parse HTML: {exc}") from None
+        raise ExtractError(f"could not parse HTML: {exc}") from None
     if root is None:
-        raise NewsreaderError("could not parse HTML: no document")
+        raise ExtractError("could not parse HTML: no document")
     return root
 
 
@@ -227,9 +255,9 @@ def readability_container(root: HtmlElement, url: str | None) -> HtmlElement:
     try:
         summary = Readability(root, url=url).summary(html_partial=True)
     except Exception as exc:  # readability raises bare Exceptions on odd trees
-        raise NewsreaderError(f"could not find an article: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
+        raise ExtractError(f"could not find an article: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
     if not summary.strip():
-        raise NewsreaderError("could not find an article in the page")
+        raise ExtractError("could not find an article in the page")
     return lxml.html.fragment_fromstring(summary, create_parent="div")
 
 

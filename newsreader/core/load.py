@@ -7,7 +7,7 @@ import dataclasses
 import sys
 from pathlib import Path
 
-from .errors import NewsreaderError
+from .errors import FetchError, NewsreaderError
 from .fetch import FetchSettings, fetch_all
 from .models import Document
 
@@ -23,17 +23,17 @@ def load_file(source: str, max_bytes: int) -> Document:
     else:
         file = Path(source).expanduser()
         if file.is_dir():
-            raise NewsreaderError(f"{source}: is a directory")
+            raise FetchError(f"{source}: is a directory")
         try:
             with file.open("rb") as handle:
                 body = handle.read(max_bytes + 1)
         except FileNotFoundError:
-            raise NewsreaderError(f"{source}: no such file") from None
+            raise FetchError(f"{source}: no such file") from None
         except OSError as exc:
-            raise NewsreaderError(f"{source}: {exc.strerror or exc}") from None
+            raise FetchError(f"{source}: {exc.strerror or exc}") from None
         path = str(file)
     if len(body) > max_bytes:
-        raise NewsreaderError(f"{source}: too large (over the cap of {max_bytes} bytes)")
+        raise FetchError(f"{source}: too large (over the cap of {max_bytes} bytes)")
     return Document(source=source, body=body, path=path)
 
 
@@ -49,7 +49,7 @@ def load_all(sources: list[str], settings: FetchSettings = FetchSettings()) -> l
         if is_url(source):
             outcome = fetched[source]
             if outcome.error is not None or outcome.result is None or outcome.result.document is None:
-                results.append(NewsreaderError(outcome.error or f"nothing fetched from {source}"))
+                results.append(FetchError(outcome.error or f"nothing fetched from {source}"))
             else:
                 results.append(dataclasses.replace(outcome.result.document, source=source))
         else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
-from .errors import NewsreaderError
+from .errors import ParseError
 from .store import FeedRow
 
 
@@ -23,14 +23,14 @@ def parse_opml(text: str | bytes) -> list[Subscription]:
         # DOCTYPE (the only way to declare an entity bomb) is refused before parsing.
         raw = text.encode() if isinstance(text, str) else text
         if b"<!DOCTYPE" in raw[:4096].upper() or b"<!ENTITY" in raw.upper():
-            raise NewsreaderError("OPML with a DOCTYPE or entities is refused")
+            raise ParseError("OPML with a DOCTYPE or entities is refused")
         root = ET.fromstring(raw)
     except ET.ParseError as exc:
         line, column = exc.position
-        raise NewsreaderError(f"OPML: line {line}, column {column}: {exc.msg if hasattr(exc, 'msg') else exc}") from None
+        raise ParseError(f"OPML: line {line}, column {column}: {exc.msg if hasattr(exc, 'msg') else exc}") from None
     body = root.find("body")
     if root.tag != "opml" or body is None:
-        raise NewsreaderError("OPML: no <opml><body> found")
+        raise ParseError("OPML: no <opml><body> found")
     found: list[Subscription] = []
 
     def walk(node: ET.Element, folders: tuple[str, ...]) -> None:

@@ -7,11 +7,12 @@ workers and the TUI run exactly the same code.
 from __future__ import annotations
 
 import dataclasses
+import traceback
 from dataclasses import dataclass
 from html import escape as escape_html
 
 from .decode import decode
-from .errors import NewsreaderError
+from .errors import ExtractError, NewsreaderError
 from .fetch import FetchSettings
 from .html import extract_html
 from .language import detect_language, normalise_language
@@ -30,13 +31,14 @@ class Outcome:
     source: str
     article: Article | None = None
     error: str | None = None
+    traceback: str | None = None  # for an unexpected exception: shown under --debug
 
 
 def extract_document(decoded: DecodedDocument) -> Article:
     """Stages 3-4: find the story and set its blurbs and chrome apart."""
     article = extract_html(decoded) if decoded.kind == "html" else extract_text(decoded)
     if not article.blocks:
-        raise NewsreaderError("no article text found")
+        raise ExtractError("no article text found")
     return article
 
 
@@ -111,6 +113,11 @@ def process_sources(
 
 
 def process_one(doc: Document, summary: SummarySettings = SummarySettings()) -> Outcome:
+    """Stages 2-5 for one document; whatever goes wrong stays this input's error record.
+
+    Third-party code (lxml, readability, sumy) raises its own exceptions on pages nobody
+    foresaw; one such page must not take a batch, a refresh or the reader down with it.
+    """
     try:
         return Outcome(doc.source, article=process_document(doc, summary))
     except NewsreaderError as exc:
@@ -119,3 +126,7 @@ def process_one(doc: Document, summary: SummarySettings = SummarySettings()) -> 
         return Outcome(doc.source, error="document nested too deeply to read")
     except MemoryError:
         return Outcome(doc.source, error="document too large to read")
+    except Exception as exc:
+        first = str(exc).splitlines()[0][:200] if str(exc) else ""
+        return Outcome(doc.source, error=f"could not read the page ({type(exc).__name__}: {first})",
+                       traceback=traceback.format_exc())

@@ -14,13 +14,14 @@ by the next refresh, so nothing is lost.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections.abc import Callable
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .errors import NewsreaderError
+from .errors import FetchError, NewsreaderError
 from .fetch import FEED_ACCEPT, Fetcher, FetchSettings
 from .models import Article, Document
 from .store import FeedRow, Store
@@ -97,19 +98,23 @@ async def _refresh_feed(
             unchanged.append((feed.id, result.etag, result.last_modified))  # saved in one batch
             totals.not_modified += 1
             return
-        assert result.document is not None
         from .feeds import parse_feed  # lxml and the feed parser load on the first changed feed
 
-        parsed = parse_feed(result.document.body, result.document.url or feed.url)
-    except NewsreaderError as exc:
+        doc = result.document
+        if doc is None:
+            raise FetchError(f"no body from {feed.url}")
+        parsed = parse_feed(doc.body, doc.url or feed.url)
+        new = await asyncio.to_thread(
+            store.store_entries, feed.id, parsed.entries, title=parsed.title, site_url=parsed.site_url,
+            etag=result.etag, last_modified=result.last_modified, warning=parsed.warning,
+        )
+    except Exception as exc:  # one feed's failure, whatever raised it, is that feed's error line
+        message = str(exc) if isinstance(exc, NewsreaderError) else f"{type(exc).__name__}: {exc}"
         totals.feed_errors += 1
-        totals.errors.append(f"{feed.url}: {exc}")
-        await asyncio.to_thread(store.record_feed_error, feed.id, str(exc))
+        totals.errors.append(f"{feed.url}: {message}")
+        with contextlib.suppress(NewsreaderError):
+            await asyncio.to_thread(store.record_feed_error, feed.id, message)
         return
-    new = await asyncio.to_thread(
-        store.store_entries, feed.id, parsed.entries, title=parsed.title, site_url=parsed.site_url,
-        etag=result.etag, last_modified=result.last_modified, warning=parsed.warning,
-    )
     totals.feeds_ok += 1
     if parsed.warning:
         totals.errors.append(f"{feed.url}: {parsed.warning}")

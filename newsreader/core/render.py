@@ -70,7 +70,7 @@ def article_text(a: Article, width: int = 78, summary: bool = True) -> str:
         out += [f"  [{i}] {link.text} <{link.url}>" for i, link in enumerate(a.links, 1)]
         out.append("")
     if a.blurbs:
-        out.append("Elsewhere")
+        out.append("Blurbs")
         for b in a.blurbs:
             head = f"  * {b.title}" + (f" ({b.publisher})" if b.publisher else "")
             out += textwrap.wrap(head, width, subsequent_indent="    ")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import NewsreaderError
+from .errors import StoreError
 from .models import Article
 from .serialize import article_from_json, article_to_json
 from .urls import normalise_url
@@ -134,6 +134,7 @@ class ItemRow:
     error: str | None
     summary: str = ""  # summary sentences, one per line
     publisher: str | None = None
+    feed_url: str | None = None
 
 
 def default_db_path() -> Path:
@@ -163,7 +164,7 @@ class Store:
             self._lock = threading.RLock()
             self._migrate()
         except sqlite3.DatabaseError as exc:
-            raise NewsreaderError(f"store {self.path}: {exc}") from None
+            raise StoreError(f"store {self.path}: {exc}") from None
 
     def close(self) -> None:
         with self._lock:
@@ -179,19 +180,30 @@ class Store:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """BEGIN IMMEDIATE: take the write lock up front, so two writers queue instead of deadlocking."""
         with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:  # locked past busy_timeout, read-only, disk full
+                raise StoreError(f"store {self.path}: {exc}") from None
             try:
                 yield self._db
-            except BaseException:
-                self._db.execute("ROLLBACK")
+            except BaseException as exc:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    raise StoreError(f"store {self.path}: {exc}") from None
                 raise
             else:
-                self._db.execute("COMMIT")
+                try:
+                    self._db.execute("COMMIT")
+                except sqlite3.Error as exc:
+                    if self._db.in_transaction:
+                        self._db.execute("ROLLBACK")
+                    raise StoreError(f"store {self.path}: {exc}") from None
 
     def _migrate(self) -> None:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
-            raise NewsreaderError(
+            raise StoreError(
                 f"store {self.path} has schema {version}, newer than this newsreader ({SCHEMA_VERSION})"
             )
         for number in range(version, SCHEMA_VERSION):
@@ -241,18 +253,30 @@ class Store:
             return int(cursor.lastrowid or 0), True
 
     def remove_feed(self, url_or_id: str) -> bool:
-        """Unsubscribe; items only this feed had go too, unless starred or kept for later."""
+        """Unsubscribe.  Items that this feed alone brought go too, unless starred or kept
+        for later; items another feed also carries, and items saved by hand (opened pages,
+        saved blurbs, which no feed carries), are never touched."""
         with self.transaction() as db:
             row = db.execute("SELECT id FROM feeds WHERE url = ? OR CAST(id AS TEXT) = ?",
                              (url_or_id, url_or_id)).fetchone()
             if not row:
                 return False
-            db.execute("DELETE FROM feeds WHERE id = ?", (row[0],))
-            db.execute(
-                "DELETE FROM items WHERE id NOT IN (SELECT item_id FROM feed_items)"
-                " AND starred_at IS NULL AND later_at IS NULL"
-            )
+            feed_id = int(row[0])
+            only_here = [int(r[0]) for r in db.execute(
+                """SELECT fi.item_id FROM feed_items fi JOIN items i ON i.id = fi.item_id
+                   WHERE fi.feed_id = ? AND i.starred_at IS NULL AND i.later_at IS NULL
+                     AND NOT EXISTS (SELECT 1 FROM feed_items other
+                                     WHERE other.item_id = fi.item_id AND other.feed_id != ?)""",
+                (feed_id, feed_id))]
+            db.execute("DELETE FROM feeds WHERE id = ?", (feed_id,))
+            db.executemany("DELETE FROM items WHERE id = ?", [(i,) for i in only_here])
             return True
+
+    def feed_id(self, url_or_id: str) -> int | None:
+        with self._lock:
+            row = self._db.execute("SELECT id FROM feeds WHERE url = ? OR CAST(id AS TEXT) = ?",
+                                   (url_or_id, url_or_id)).fetchone()
+        return int(row[0]) if row else None
 
     def feeds(self, *, counts: bool = True) -> list[FeedRow]:
         """Every feed; ``counts=False`` skips the item and unread counts, whose join
@@ -399,31 +423,64 @@ class Store:
             params.append(fts_query(query))
         sql = f"""SELECT i.id, i.title, i.url, i.published, i.read_at, i.starred_at, i.later_at,
                          i.dismissed_at, i.extracted_at, i.extract_error, i.summary, i.publisher,
-                         (SELECT f.title FROM feed_items fi JOIN feeds f ON f.id = fi.feed_id
-                          WHERE fi.item_id = i.id LIMIT 1) AS feed_title
-                  FROM items i WHERE {' AND '.join(where)}
+                         f.title AS feed_title, f.url AS feed_url
+                  FROM items i
+                  LEFT JOIN feeds f ON f.id = (SELECT fi.feed_id FROM feed_items fi
+                                               WHERE fi.item_id = i.id LIMIT 1) WHERE {' AND '.join(where)}
                   ORDER BY i.published DESC, i.id DESC LIMIT ?"""
         params.append(limit)
         with self._lock:
             try:
                 rows = self._db.execute(sql, params).fetchall()
             except sqlite3.OperationalError as exc:
-                raise NewsreaderError(f"search: {exc}") from None
+                raise StoreError(f"search: {exc}") from None
         return [
             ItemRow(r["id"], r["title"], r["url"], r["published"], r["feed_title"],
                     r["read_at"] is not None, r["starred_at"] is not None, r["later_at"] is not None,
                     r["dismissed_at"] is not None, r["extracted_at"] is not None, r["extract_error"],
-                    r["summary"], r["publisher"] or r["feed_title"])
+                    r["summary"], r["publisher"] or r["feed_title"], r["feed_url"])
             for r in rows
         ]
 
     def set_state(self, item_id: int, state: str, on: bool) -> None:
         """Set or clear read/starred/later/dismissed; committed before this returns."""
+        self.set_states([item_id], state, on)
+
+    def set_states(self, item_ids: Iterable[int], state: str, on: bool) -> None:
+        """Set or clear one state on many items in one transaction."""
         if state not in STATES:
-            raise ValueError(state)
+            raise StoreError(f"unknown state {state!r}; states: {', '.join(STATES)}")
         column = f"{state}_at"
+        stamp = time.time() if on else None
         with self.transaction() as db:
-            db.execute(f"UPDATE items SET {column} = ? WHERE id = ?", (time.time() if on else None, item_id))
+            db.executemany(f"UPDATE items SET {column} = ? WHERE id = ?", [(stamp, i) for i in item_ids])
+
+    def existing_ids(self, item_ids: Iterable[int]) -> set[int]:
+        wanted = list(item_ids)
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT id FROM items WHERE id IN ({','.join('?' * len(wanted))})", wanted
+            ).fetchall() if wanted else []
+        return {int(r[0]) for r in rows}
+
+    def unread_ids(self, *, feed_id: int | None = None, older_than: float | None = None,
+                   query: str | None = None) -> list[int]:
+        """Unread, undismissed items (of one feed, published before ``older_than``,
+        matching a search): what a bulk "mark read" changes, so it can be undone."""
+        where = ["i.read_at IS NULL", "i.dismissed_at IS NULL"]
+        params: list[object] = []
+        if feed_id is not None:
+            where.append("i.id IN (SELECT item_id FROM feed_items WHERE feed_id = ?)")
+            params.append(feed_id)
+        if older_than is not None:
+            where.append("COALESCE(i.published, i.added) < ?")
+            params.append(older_than)
+        if query:
+            where.append("i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)")
+            params.append(fts_query(query))
+        with self._lock:
+            rows = self._db.execute(f"SELECT i.id FROM items i WHERE {' AND '.join(where)}", params).fetchall()
+        return [int(r[0]) for r in rows]
 
     def add_article(self, article: Article, source: str) -> int:
         """Save an article opened directly (or a blurb saved as an item)."""

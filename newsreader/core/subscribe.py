@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from .decode import decode
-from .errors import NewsreaderError
+from .errors import FetchError, NewsreaderError
 from .feeds import discover_feeds, parse_feed
 from .fetch import FEED_ACCEPT, Fetcher, FetchSettings
 from .store import Store
@@ -27,7 +27,7 @@ async def find_feed(url: str, settings: FetchSettings = FetchSettings()) -> tupl
                 raise not_feed from None
             candidates = discover_feeds(page, final)
             if not candidates:
-                raise NewsreaderError(f"{url}: not a feed, and the page names no feed") from None
+                raise FetchError(f"{url}: not a feed, and the page names no feed") from None
             for candidate in candidates:
                 try:
                     found = await fetcher.fetch(candidate, accept=FEED_ACCEPT)
@@ -35,7 +35,7 @@ async def find_feed(url: str, settings: FetchSettings = FetchSettings()) -> tupl
                     return candidate, parse_feed(found.document.body, candidate).title
                 except NewsreaderError:
                     continue
-            raise NewsreaderError(f"{url}: the feeds the page names could not be read") from None
+            raise FetchError(f"{url}: the feeds the page names could not be read") from None
 
 
 def subscribe(store: Store, url: str, settings: FetchSettings = FetchSettings(),

@@ -1,4 +1,8 @@
-"""Small messages that workers post back to the UI thread."""
+"""Messages: workers report results to the app, and screens ask the app for things.
+
+Attributes down, messages up: a screen never changes the app's state or another
+screen; it posts one of these, and the app answers by calling the screen's methods.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +11,13 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.message import Message
 
-from ..core.models import Article
+from ..core.library import Change
+from ..core.models import Article, Blurb
 from ..core.pipeline import Outcome
 from ..core.refresh import Progress, RefreshTotals
 from ..core.store import FeedRow, ItemRow
+
+# ------------------------------------------------------------------ from workers
 
 
 @dataclass
@@ -28,6 +35,7 @@ class ItemsLoaded(Message):
     feeds: list[FeedRow]
     keep_item: int | None
     labels: list[Text]  # the rows' labels, built in the worker, off the UI thread
+    generation: int = 0  # which request this answers: an older answer is dropped
 
 
 @dataclass
@@ -37,6 +45,23 @@ class ItemArticle(Message):
     item_id: int
     article: Article | None
     error: str | None = None
+    generation: int = 0
+
+
+@dataclass
+class SaveFailed(Message):
+    """A triage change the store refused: the app reloads the truth from the store."""
+
+    change: Change
+    error: str
+
+
+@dataclass
+class Saved(Message):
+    """A triage change reached the store; ``reload`` asks for the list again (undo, bulk)."""
+
+    change: Change
+    reload: bool = False
 
 
 @dataclass
@@ -48,3 +73,74 @@ class RefreshProgress(Message):
 class RefreshDone(Message):
     totals: RefreshTotals | None
     error: str | None = None
+
+
+# ------------------------------------------------------------------ from screens
+
+
+@dataclass
+class TriageRequested(Message):
+    item_id: int
+    state: str
+    from_reader: bool = False
+
+
+@dataclass
+class OpenItem(Message):
+    item_id: int
+
+
+@dataclass
+class StepUnread(Message):
+    """The reader asks for the next (1) or previous (-1) unread item after ``item_id``."""
+
+    item_id: int | None
+    step: int
+
+
+@dataclass
+class ViewChosen(Message):
+    kind: str  # "view" or "feed"
+    key: str
+
+
+@dataclass
+class SearchRequested(Message):
+    query: str | None
+
+
+@dataclass
+class UndoRequested(Message):
+    pass
+
+
+@dataclass
+class RefreshRequested(Message):
+    pass
+
+
+@dataclass
+class MarkAllRead(Message):
+    """Mark every unread item of the list on screen read (newsboat's A)."""
+
+
+@dataclass
+class OpenLink(Message):
+    url: str | None
+
+
+@dataclass
+class CopyLink(Message):
+    url: str | None
+
+
+@dataclass
+class OpenSource(Message):
+    """Open a URL (a blurb's) in a reader of its own."""
+
+    url: str
+
+
+@dataclass
+class SaveBlurb(Message):
+    blurb: Blurb

@@ -1,0 +1,58 @@
+"""Key bindings shared by the screens, and the keys as a person sees them.
+
+Every remappable binding has an ``id`` (the action name in the config's ``[keys]``); help,
+the footer and the palette all show the keys in force, remaps included.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+
+def triage_bindings(show: bool) -> list[Binding]:
+    """r s l d: the same keys and ids on every screen, so one keymap line remaps both."""
+    return [
+        Binding("r", "triage('read')", "Read", show=show, id="toggle_read"),
+        Binding("s", "triage('starred')", "Star", show=show, id="star"),
+        Binding("l", "triage('later')", "Later", show=show, id="later"),
+        Binding("d", "triage('dismissed')", "Dismiss", show=show, id="dismiss"),
+    ]
+
+
+def keys_in_force(binding: Binding, keymap: Mapping[str, str]) -> list[str]:
+    """The keys that run ``binding`` now: the config's remap for its id, else its own."""
+    keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
+    return [k.strip() for k in keys.split(",") if k.strip()]
+
+
+def display(app: App[object], key: str) -> str:
+    """A key as the footer writes it: ``/`` and ``?``, not ``slash`` and ``question_mark``."""
+    return app.get_key_display(Binding(key, ""))
+
+
+def screen_bindings(screen: object) -> list[Binding]:
+    """The screen's bindings, its base classes' included (a subclass's binding for the
+    same key wins, in the base's place), without those its ``check_action`` hides."""
+    merged: dict[str, Binding] = {}
+    for cls in reversed(type(screen).__mro__):
+        for binding in cls.__dict__.get("BINDINGS", []):
+            if isinstance(binding, Binding):
+                merged[binding.key] = binding
+    check = getattr(screen, "check_action", None)
+    return [b for b in merged.values()
+            if check is None or check(b.action.split("(")[0], ()) is not False]
+
+
+def help_rows(app: App[object], bindings: Iterable[BindingType], keymap: Mapping[str, str],
+              extra: Iterable[tuple[str, str]] = ()) -> list[tuple[str, str]]:
+    """(keys, description) for every described binding, then ``extra`` rows (enter, tab)."""
+    rows: list[tuple[str, str]] = []
+    for binding in bindings:
+        if isinstance(binding, Binding) and binding.description:
+            keys = " / ".join(display(app, k) for k in keys_in_force(binding, keymap))
+            rows.append((keys, binding.description))
+    rows.extend(extra)
+    return rows

@@ -1,0 +1,1 @@
+"""One module a screen: the item list, the reader, help, and loading a page."""

@@ -1,0 +1,311 @@
+"""The main screen: feeds and views on the left; items with a summary preview on the right."""
+
+from __future__ import annotations
+
+import time
+from typing import ClassVar
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...core.library import VIEWS
+from ...core.sanitize import clean_line
+from ...core.store import FeedRow, ItemRow
+from .. import text
+from ..keys import help_rows, screen_bindings, triage_bindings
+from ..messages import (
+    CopyLink,
+    MarkAllRead,
+    OpenItem,
+    OpenLink,
+    RefreshRequested,
+    SearchRequested,
+    TriageRequested,
+    UndoRequested,
+    ViewChosen,
+)
+from ..widgets.preview import Preview
+from .help import HelpScreen
+from .reader import move_cursor
+
+
+def age(ts: float | None, now: float | None = None) -> str:
+    if not ts:
+        return ""
+    seconds = max(0, (now or time.time()) - ts)
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds >= size:
+            return f"{int(seconds // size)}{unit}"
+    return "now"
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def item_label(item: ItemRow, now: float) -> text.Text:
+    """One list row: marks, title (bold while unread), publisher and age."""
+    marks = ("★" if item.starred else " ") + ("⏲" if item.later else " ")
+    label = text.Text()  # one line a row: app.tcss ends long titles in an ellipsis
+    label.append(marks + " ", style="yellow")
+    label.append_text(text.plain(clean_line(item.title), "" if item.read else "bold"))
+    extra = " · ".join(p for p in (clean_line(item.publisher or ""), age(item.published, now)) if p)
+    if extra:
+        label.append(f"  {extra}", style="dim")
+    if item.error and not item.extracted:
+        label.append("  !", style="red")
+    return label
+
+
+def feed_label(feed: FeedRow) -> text.Text:
+    label = text.Text()
+    if feed.unread:
+        label.append(f"{feed.unread:>4} ", style="dim")
+    else:
+        label.append("     ")
+    label.append_text(text.plain(clean_line(feed.title or feed.url), "bold" if feed.unread else ""))
+    if feed.last_error:
+        label.append(" !", style="red")
+    return label
+
+
+class MainScreen(Screen[None]):
+    """The app hands rows down (``show_items``, ``replace_row``, ``remove_row``); the
+    screen posts what the person asked for up."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit_or_back", "Quit", id="back"),
+        Binding("j", "cursor(1)", "Down", show=False, id="next"),
+        Binding("k", "cursor(-1)", "Up", show=False, id="previous"),
+        Binding("n", "next_unread(1)", "Next unread", id="next_unread"),
+        Binding("p", "next_unread(-1)", "Prev unread", id="previous_unread"),
+        *triage_bindings(show=True),
+        Binding("u", "undo", "Undo", id="undo"),
+        Binding("A", "mark_all_read", "Mark all read", show=False, id="mark_all_read"),
+        Binding("o", "browser", "Browser", show=False, id="browser"),
+        Binding("y", "copy_url", "Copy URL", show=False, id="copy_url"),
+        Binding("space", "page_down", "Page down", show=False, id="page_down"),
+        Binding("slash", "search", "Search", id="search"),
+        Binding("R", "refresh", "Refresh", id="refresh"),
+        Binding("question_mark", "help", "Help", id="help"),
+    ]
+    HELP_EXTRA: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("enter", "open the item in the reader, or show the chosen feed or view"),
+        ("tab", "move between the feeds and the items"),
+        ("!", "beside a feed: its last refresh failed (highlight it to see why)"),
+    )
+    FIRST_PAGE = 100  # rows drawn at once (a screenful and more); the rest follow the first paint
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[ItemRow] = []
+        self.feed_rows: list[FeedRow] = []
+        self.view_name = "All items"
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="main"):
+            feeds = OptionList(id="feeds", markup=False)
+            feeds.border_title = "Feeds"
+            yield feeds
+            with Vertical(id="right"):
+                items = OptionList(id="items", markup=False)
+                items.border_title = "Items"
+                yield items
+                preview = Preview(id="preview-text")
+                preview.border_title = "Summary"
+                yield preview
+        search = Input(placeholder="Search titles and text (enter to search, escape to clear)", id="search")
+        search.display = False
+        yield search
+        yield Static("", id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#items").focus()
+
+    # ---------------------------------------------------------------- drawn from above
+    def show_items(self, items: list[ItemRow], feeds: list[FeedRow], keep_item: int | None,
+                   labels: list[text.Text], view_name: str) -> None:
+        self.rows, self.view_name = items, view_name
+        options = self.query_one("#items", OptionList)
+        index = next((i for i, item in enumerate(items) if item.id == keep_item), 0)
+        split = max(self.FIRST_PAGE, index + 1)
+        options.set_options(Option(label, id=str(item.id))
+                            for item, label in zip(items[:split], labels[:split], strict=True))
+        if len(items) > split:
+            rest = [Option(label, id=str(item.id))
+                    for item, label in zip(items[split:], labels[split:], strict=True)]
+            self.call_after_refresh(self._add_in_chunks, options, rest, items)
+        if items:
+            options.highlighted = index
+        self.show_feeds(feeds)
+        self.set_status()
+        self.show_preview()
+
+    def _add_in_chunks(self, options: OptionList, rest: list[Option], items: list[ItemRow]) -> None:
+        """Append the rest of the list a slice at a time, painting and taking keys in between."""
+        if self.rows is not items:
+            return  # a newer list replaced this one
+        options.add_options(rest[:2000])
+        if len(rest) > 2000:
+            self.call_after_refresh(self._add_in_chunks, options, rest[2000:], items)
+
+    def show_feeds(self, feeds: list[FeedRow]) -> None:
+        self.feed_rows = feeds
+        options = self.query_one("#feeds", OptionList)
+        current = options.highlighted
+        entries = [Option(name, id=f"view:{key}") for key, name in VIEWS]
+        entries += [Option(feed_label(feed), id=f"feed:{feed.id}") for feed in feeds]
+        options.set_options(entries)
+        options.highlighted = current if current is not None and current < len(entries) else 0
+
+    def replace_row(self, index: int, row: ItemRow) -> None:
+        self.rows[index] = row
+        options = self.query_one("#items", OptionList)
+        if index < options.option_count:
+            options.replace_option_prompt_at_index(index, item_label(row, time.time()))
+        if index == options.highlighted:
+            self.show_preview()
+
+    def remove_row(self, index: int) -> None:
+        del self.rows[index]
+        options = self.query_one("#items", OptionList)
+        if index < options.option_count:
+            options.remove_option_at_index(index)
+
+    def highlight(self, index: int) -> None:
+        self.query_one("#items", OptionList).highlighted = index
+
+    def highlighted_index(self) -> int | None:
+        return self.query_one("#items", OptionList).highlighted
+
+    def set_status(self, extra: str = "") -> None:
+        unread = sum(not i.read for i in self.rows)
+        line = f"{self.view_name}: {plural(len(self.rows), 'item')}, {unread} unread"
+        self.query_one("#status", Static).update(text.plain(line + (f"  ·  {extra}" if extra else "")))
+
+    def current(self) -> ItemRow | None:
+        index = self.query_one("#items", OptionList).highlighted
+        return self.rows[index] if index is not None and index < len(self.rows) else None
+
+    def show_preview(self) -> None:
+        item = self.current()
+        preview = self.query_one("#preview-text", Preview)
+        if item is None:
+            preview.update(text.Text("No items here. Press R to refresh.", style="dim"))
+            return
+        body = text.Text()
+        for sentence in item.summary.splitlines():
+            body.append("• ")
+            body.append_text(text.plain(sentence))
+            body.append("\n")
+        if not item.summary:
+            body.append(text.plain(clean_line(item.error or ("Not fetched yet." if not item.extracted
+                                                              else "No summary."))))
+            body.stylize("dim")
+        preview.update(body)
+
+    def find_unread(self, start: int, step: int) -> int | None:
+        order = range(start + step, len(self.rows)) if step > 0 else range(start + step, -1, -1)
+        return next((i for i in order if not self.rows[i].read), None)
+
+    @on(OptionList.OptionHighlighted, "#items")
+    def _highlighted(self) -> None:
+        self.show_preview()
+
+    @on(OptionList.OptionHighlighted, "#feeds")
+    def _feed_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """A feed's last error shows in the status line while it is highlighted."""
+        if not self.query_one("#feeds", OptionList).has_focus:
+            return  # the list was redrawn, not moved through: keep the status as it is
+        kind, _, key = (event.option.id or "").partition(":")
+        feed = next((f for f in self.feed_rows if kind == "feed" and str(f.id) == key), None)
+        self.set_status(f"{clean_line(feed.url)} · last error: {clean_line(feed.last_error)}"
+                        if feed is not None and feed.last_error else "")
+
+    # ---------------------------------------------------------------- actions
+    def action_cursor(self, step: int) -> None:
+        items = self.query_one("#items", OptionList)
+        move_cursor(items if items.has_focus else self.query_one("#feeds", OptionList), step)
+
+    def action_next_unread(self, step: int) -> None:
+        index = self.find_unread(self.highlighted_index() or 0, step)
+        if index is None:
+            self.notify("No more unread items.", markup=False)
+        else:
+            self.highlight(index)
+
+    def action_page_down(self) -> None:
+        self.query_one("#items", OptionList).action_page_down()
+
+    def action_triage(self, state: str) -> None:
+        item = self.current()
+        if item is not None:
+            self.post_message(TriageRequested(item.id, state))
+
+    def action_undo(self) -> None:
+        self.post_message(UndoRequested())
+
+    def action_mark_all_read(self) -> None:
+        self.post_message(MarkAllRead())
+
+    def action_browser(self) -> None:
+        item = self.current()
+        if item is not None:
+            self.post_message(OpenLink(item.url))
+
+    def action_copy_url(self) -> None:
+        item = self.current()
+        if item is not None:
+            self.post_message(CopyLink(item.url))
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.focus()
+
+    @on(Input.Submitted, "#search")
+    def _search(self, event: Input.Submitted) -> None:
+        self.query_one("#items").focus()
+        self.post_message(SearchRequested(event.value.strip() or None))
+
+    def on_key(self, event: events.Key) -> None:
+        search = self.query_one("#search", Input)
+        if event.key == "escape" and search.display:
+            search.value = ""
+            search.display = False
+            self.query_one("#items").focus()
+            self.post_message(SearchRequested(None))
+
+    def action_refresh(self) -> None:
+        self.post_message(RefreshRequested())
+
+    def action_help(self) -> None:
+        keymap = getattr(self.app, "keymap", {})
+        self.app.push_screen(HelpScreen(help_rows(self.app, screen_bindings(self), keymap, self.HELP_EXTRA)))
+
+    def action_quit_or_back(self) -> None:
+        search = self.query_one("#search", Input)
+        feeds = self.query_one("#feeds", OptionList)
+        if search.display or search.value or self.view_name != "All items":
+            search.value = ""
+            search.display = False
+            feeds.highlighted = 0
+            self.post_message(ViewChosen("view", "all"))
+        else:
+            self.app.exit()
+
+    @on(OptionList.OptionSelected, "#items")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        self.post_message(OpenItem(int(event.option.id or 0)))
+
+    @on(OptionList.OptionSelected, "#feeds")
+    def _choose_feed(self, event: OptionList.OptionSelected) -> None:
+        kind, _, key = (event.option.id or "view:all").partition(":")
+        self.query_one("#items").focus()
+        self.post_message(ViewChosen(kind, key))

@@ -1,0 +1,1 @@
+"""Widgets of our own (the rest are Textual's)."""
