@@ -39,9 +39,20 @@ def _last_line_figures(output: str) -> dict[str, float]:
     return figures
 
 
-def run_extraction(shared: Path = SHARED, workdir: Path | None = None) -> tuple[dict[str, float], str]:
-    corpus = shared / "corpus" / "extraction"
-    pages = sorted((corpus / "scrapinghub" / "html").glob("*.html.gz"))
+EXTRACTION_CORPORA = {  # name: (folder under corpus/, pages folder in it)
+    "scrapinghub": ("extraction", "scrapinghub"),
+    "readability": ("wild", "readability"),
+    "dragnet": ("wild", "dragnet"),
+}
+
+
+def run_extraction(shared: Path = SHARED, workdir: Path | None = None,
+                   corpus_name: str = "scrapinghub") -> tuple[dict[str, float], str]:
+    """One `extract` call over every page of a corpus, scored by the shared scorer."""
+    folder, name = EXTRACTION_CORPORA[corpus_name]
+    corpus = shared / "corpus" / folder
+    scorer = shared / "corpus" / "extraction" / "score_extraction.py"
+    pages = sorted((corpus / name / "html").glob("*.html.gz"))
     work = Path(workdir or tempfile.mkdtemp(prefix="nr-extract-"))
     work.mkdir(parents=True, exist_ok=True)
     html_dir = work / "html"
@@ -58,10 +69,11 @@ def run_extraction(shared: Path = SHARED, workdir: Path | None = None) -> tuple[
         for path, record in zip(inputs, records, strict=True):
             out.write(json.dumps({"id": path.name.removesuffix(".html"), "text": record["text"]}) + "\n")
     done = subprocess.run(
-        [sys.executable, str(corpus / "score_extraction.py"), str(pred), "--per-page", str(work / "per_page.tsv")],
+        [sys.executable, str(scorer), str(pred), "--gt", str(corpus / name / "ground-truth.json"),
+         "--per-page", str(work / "per_page.tsv")],
         capture_output=True, text=True, check=True,
     )
-    return _parse_extraction(done.stdout), done.stdout
+    return _parse_extraction(done.stdout), f"{corpus_name}:\n{done.stdout}"
 
 
 def _parse_extraction(output: str) -> dict[str, float]:
@@ -119,9 +131,11 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=SHARED)
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out")
     args = parser.parse_args()
-    for run in (run_extraction, run_blurbs):
-        _, output = run(args.shared, args.out / run.__name__)
+    for corpus_name in EXTRACTION_CORPORA:
+        _, output = run_extraction(args.shared, args.out / corpus_name, corpus_name)
         print(output)
+    _, output = run_blurbs(args.shared, args.out / "blurbs")
+    print(output)
 
 
 if __name__ == "__main__":

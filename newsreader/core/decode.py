@@ -78,6 +78,11 @@ def detect_encoding(body: bytes, header_charset: str | None = None) -> str:
         declared = _lookup(match.group(1)) if match else None
     if declared == "utf-16" or (declared or "").startswith("utf-16"):
         declared = None  # a UTF-16 label on an ASCII-compatible page is wrong
+    # Non-ASCII bytes that validate as UTF-8 are UTF-8 whatever the label says: no legacy
+    # encoding's text forms valid multi-byte UTF-8 by chance, while pages saved or
+    # re-served as UTF-8 under a stale label (charset=gb2312, iso-8859-1) are common.
+    if declared != "utf-8" and _is_utf8(body) and not body[:65536].isascii():
+        return "utf-8"
     if declared and (header_charset or "").strip().lower() not in _WEAK_LABELS:
         return declared
     # A weak or missing label: UTF-8 that validates is by far the likeliest.

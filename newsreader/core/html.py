@@ -6,7 +6,9 @@ The cascade:
   3. take teaser sections and plugs out as blurbs, before readability sees them;
   4. readability picks the story container;
   5. the container becomes blocks (paragraphs, headings, list items, quotes, code);
-  6. blocks that are bylines, datelines, captions, repeated headlines or chrome go.
+  6. blocks that are bylines, datelines, captions, repeated headlines or chrome go;
+  7. when nothing is left: the page's prose paragraphs, then readability's choice on the
+     page as it came (a page readability-lxml can read is never "no article").
 """
 
 from __future__ import annotations
@@ -50,8 +52,17 @@ _CHROME_HINT = re.compile(
     r"read-?more|more-?from|further|newsletter|app-?promo|meta-?data|post-?meta|dateline|timestamp",
     re.IGNORECASE,
 )
-_META_WORDS = re.compile(r"\b(?:posted|published|publicado|publié|veröffentlicht|pubblicato|"
-                         r"categor\w*|tags?|by)\b\s*:?", re.IGNORECASE)
+# Reader comments: a whole section of them is never the story, however long it is.
+_COMMENTS = re.compile(
+    r"comments?|commentlist|comment-?(?:list|section|area|thread|respond|form|wrap(?:per)?|container)|"
+    r"comments-?(?:area|section|list|wrap(?:per)?|container|block|box)|disqus_thread|respond|"
+    r"(?:reader|user)-?comments",
+    re.IGNORECASE,
+)
+# Post metadata labels ("Posted by: X - Category: Y"): a label starts the line or follows a
+# separator, or ends in a colon; "opened by the mayor on 12 March" is a sentence.
+_META_LABEL = r"(?:posted|published|publicado|publié|veröffentlicht|pubblicato|categor\w*|tags?|by)"
+_META_WORDS = re.compile(rf"(?:^|[|•·–—-]\s*){_META_LABEL}\b|\b{_META_LABEL}\s*:", re.IGNORECASE)
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\bwhatsapp\b", re.IGNORECASE)
 _BLOCK_KIND: dict[str, BlockKind] = {
     "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
@@ -108,11 +119,20 @@ def _hidden(el: HtmlElement) -> bool:
     )
 
 
+_CONTENT_HINT = re.compile(r"(?:^|[\s_-])(?:content|main|post|entry|article|story|text|body)(?:$|[\s_-])",
+                           re.IGNORECASE)
+
+
 def _box_around(el: HtmlElement, limit: int = 60) -> HtmlElement:
-    """The widest ancestor of ``el`` with at most ``limit`` words (a promo box)."""
+    """The widest ancestor of ``el`` with at most ``limit`` words (a promo box).  It never
+    takes in a headline or a container named as the content: a short post with a comment
+    field under it is not a promo box."""
     box = el
     for parent in el.iterancestors():
         if parent.tag in {"body", "html", "article", "main"} or words(text_of(parent)) > limit:
+            break
+        hint = f"{parent.get('class') or ''} {parent.get('id') or ''}"
+        if _CONTENT_HINT.search(hint) or parent.find(".//h1") is not None:
             break
         box = parent
     return box
@@ -156,10 +176,30 @@ def unmask_embeds(root: HtmlElement) -> None:
             el = parent
 
 
+def drop_comment_sections(root: HtmlElement) -> None:
+    """Remove reader-comment sections whole.  Readability scores a long comment thread
+    as prose, and once the story's own captions and boxes are gone it can win; a section
+    is kept only if it holds most of the page's text (then the name is a misnomer)."""
+    body = root.find("body")
+    total = words(text_of(body if body is not None else root)) or 1
+    for el in list(root.iter()):
+        if not isinstance(el.tag, str) or el.getparent() is None or el.tag in {"body", "html"}:
+            continue
+        tokens = f"{el.get('class') or ''} {el.get('id') or ''}".split()
+        if any(_COMMENTS.fullmatch(t) for t in tokens) and words(text_of(el)) < 0.6 * total:
+            el.drop_tree()
+
+
 def drop_chrome(root: HtmlElement) -> None:
-    """Remove boxes that are never the story: figures, asides, dialogs, hinted chrome."""
+    """Remove boxes that are never the story: figures, asides, dialogs, hinted chrome.
+
+    No box holding most of the page's text is dropped, whatever its tag or name: on a page
+    whose markup leaves a <header> open, the header holds the story too."""
+    drop_comment_sections(root)
+    body = root.find("body")
+    most = 0.5 * (words(text_of(body if body is not None else root)) or 1)
     for el in list(root.iter("figure", "aside", "footer", "header")):
-        if el.getparent() is None:
+        if el.getparent() is None or words(text_of(el)) > most:
             continue
         # Figures and asides hold captions and boxes; keep the rare one that is prose.
         if el.tag in {"figure", "footer"} or words(text_of(el)) < 120 or link_density(el) > 0.3:
@@ -171,7 +211,7 @@ def drop_chrome(root: HtmlElement) -> None:
             continue
         role = (el.get("role") or "").lower()
         if role in {"dialog", "alertdialog", "navigation", "banner", "contentinfo",
-                                   "complementary", "search"}:
+                    "complementary", "search"} and words(text_of(el)) <= most:
             el.drop_tree()
             continue
         hint = f"{el.get('class') or ''} {el.get('id') or ''}"
@@ -187,34 +227,47 @@ def _heading_forms(meta: PageMeta) -> set[str]:
     return {normalise_phrase(t) for t in meta.headline_texts if t}
 
 
+def meta_reason(
+    text: str, links: list[tuple[str, str]], meta: PageMeta, headlines: set[str]
+) -> str | None:
+    """Why a line is not the story (a byline, dateline, caption, credit, repeated headline
+    or chrome), or None when it is.  Named reasons make the rules measurable one by one."""
+    phrase = normalise_phrase(text)
+    n = words(text)
+    if phrase in headlines:
+        return "headline"
+    if is_chrome_line(text):
+        return "chrome"
+    if is_relative_time(text):
+        return "time"
+    linked = sum(len(label) for label, _ in links)
+    if n <= 5 and linked >= 0.9 * len(text):
+        return "link-only"  # a kicker or tag that is only a link
+    if n >= 6 and len(links) >= 2 and linked >= 0.75 * len(text):
+        return "link-run"  # a run of links (related names, topics), not a paragraph
+    if n <= 14 and BYLINE.match(text) and not text.rstrip().endswith((".", "?", "!", '"', "”")):
+        return "byline"
+    if meta.byline and n <= 12 and normalise_phrase(meta.byline) in phrase:
+        return "byline"
+    if n <= 10 and has_date(text) and not re.search(r"[.!?][\"”']?$", text) and not text.startswith(("—", "–")):
+        return "dateline"  # but not an embedded post's "— Name (@handle) date"
+    if n <= 30 and has_date(text) and _META_WORDS.search(text):
+        return "post-meta"  # "05/10/2018 - Posted by: X - Category: Y - Tags: z"
+    if is_promo(text) or SHORTCODE.match(text):
+        return "promo"
+    if is_credit(text):
+        return "credit"
+    if n <= 40 and _CONTACT.search(text):
+        return "contact"  # a "send us a tip" or contact box
+    if n <= 25 and plug_title(text):
+        return "plug"
+    return None
+
+
 def _is_meta_line(
     text: str, links: list[tuple[str, str]], meta: PageMeta, headlines: set[str]
 ) -> bool:
-    """Bylines, datelines, captions, credits, repeated headlines and chrome."""
-    phrase = normalise_phrase(text)
-    n = words(text)
-    if phrase in headlines or is_chrome_line(text) or is_relative_time(text):
-        return True
-    linked = sum(len(label) for label, _ in links)
-    if n <= 5 and linked >= 0.9 * len(text):
-        return True  # a kicker or tag that is only a link
-    if n >= 6 and len(links) >= 2 and linked >= 0.75 * len(text):
-        return True  # a run of links (related names, topics), not a paragraph
-    if n <= 14 and BYLINE.match(text) and not text.rstrip().endswith((".", "?", "!", '"', "”")):
-        return True
-    if meta.byline and n <= 12 and normalise_phrase(meta.byline) in phrase:
-        return True
-    if n <= 10 and has_date(text) and not re.search(r"[.!?][\"”']?$", text) and not text.startswith(("—", "–")):
-        return True  # a dateline, but not an embedded post's "— Name (@handle) date"
-    if n <= 30 and has_date(text) and _META_WORDS.search(text):
-        return True  # "05/10/2018 - Posted by: X - Category: Y - Tags: z"
-    if is_promo(text) or SHORTCODE.match(text):
-        return True
-    if is_credit(text):
-        return True
-    if n <= 40 and _CONTACT.search(text):
-        return True  # a "send us a tip" or contact box
-    return bool(n <= 25 and plug_title(text))
+    return meta_reason(text, links, meta, headlines) is not None
 
 
 def _to_blocks(
@@ -273,6 +326,26 @@ def _prose_fallback(html: str, meta: PageMeta, base: str | None) -> list[Block]:
     return [b for b in blocks if b.kind != "paragraph" or words(b.text) >= 12]
 
 
+def _readability_alone(html: str, base: str | None) -> list[Block]:
+    """The last resort: readability's choice on the page as it came, every block of it.
+    Our clean-up may judge a short page to be all chrome; a reader still gets the text
+    that readability-lxml alone would give, rather than "no article"."""
+    root = parse_html(html)
+    for el in list(root.iter("script", "style", "noscript", "template")):
+        if el.getparent() is not None:
+            el.drop_tree()
+    try:
+        container = readability_container(root, None)
+    except NewsreaderError:
+        return []
+    blocks = []
+    for el, text, _ in iter_blocks(container):
+        tag = el.tag if isinstance(el.tag, str) else "p"
+        kind: BlockKind = _BLOCK_KIND.get(tag, "paragraph")
+        blocks.append(Block(kind, text, 2 if kind == "heading" else 0))
+    return blocks
+
+
 def extract_html(doc: DecodedDocument) -> Article:
     root = parse_html(doc.text)
     meta = read_meta(root, doc.url)
@@ -288,6 +361,8 @@ def extract_html(doc: DecodedDocument) -> Article:
         blocks, byline, date = [], None, None
     if not blocks:
         blocks = _prose_fallback(doc.text, meta, base)
+    if not blocks:
+        blocks = _readability_alone(doc.text, base)
     return Article(
         title=meta.title,
         blocks=tuple(blocks),

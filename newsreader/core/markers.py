@@ -170,16 +170,23 @@ def plug_title(text: str) -> str | None:
 # Photo captions and credits: "Photo: X", "(Getty Images)", "Photograph: X".
 CREDIT = re.compile(
     r"(?:\b(?:photo(?:graph)?|image|picture|illustration|credit|foto|bild)s?\s*(?:by|:)|"
-    r"getty images|\bAFP\b|\bAP Photo|reuters/|/ reuters|shutterstock|\bEPA\b|\[photo|"
+    r"getty images|\bAP Photo|reuters/|/ reuters|shutterstock|\[photo|"
     r"\((?:photo|foto|image|credit)[^)]{0,60}\)\s*$)",
     re.IGNORECASE,
 )
 
 
+# An agency named as a credit: capitals as the agency writes them (a German "ePA" or the
+# US "EPA range" in a sentence is not a credit), at the end of the line after a slash,
+# a comma or an opening parenthesis ("Jane Doe/AFP", "(EPA)").
+AGENCY_CREDIT = re.compile(r"(?:^|[/(|·,]\s*)(?:AFP|EPA|AP|Reuters|dpa|ANSA|EFE)(?:\s*/\s*[\w ]{1,30})?\)?\.?\s*$")
+
+
 def is_credit(text: str) -> bool:
     # A caption ends with its credit, so a long caption still counts when it does.
     n = len(text.split())
-    return (n <= 40 and bool(CREDIT.search(text))) or (n <= 90 and bool(CREDIT.search(text[-80:])))
+    return ((n <= 40 and bool(CREDIT.search(text))) or (n <= 90 and bool(CREDIT.search(text[-80:])))
+            or (n <= 40 and bool(AGENCY_CREDIT.search(text))))
 
 
 _SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "at", "de", "la", "le", "der", "die",
@@ -205,11 +212,20 @@ PROMO = re.compile(
     r"\bget\ the\ app\b|\bfollow\ us\ on\b|\bnewsletter\b.*\binbox\b",
     re.IGNORECASE,
 )
-SHORTCODE = re.compile(r"^\[\w+[^\]]*\].*\[/\w+\]$|^\[/?\w+(?:\s[^\]]*)?\]$")
+# A CMS shortcode left in the text: "[caption id="x" align="left"]…[/caption]", "[gallery]".
+# Its words after the name are attributes; "[figure 4: a bracketed note]" is prose.
+SHORTCODE = re.compile(r"^\[\w+[^\]]*\].*\[/\w+\]$|^\[/?\w+(?:\s+[\w-]+(?:=(?:\"[^\"]*\"|'[^']*'|[^\s\]]+))?)*\s*/?\]$")
 
 
 def is_promo(text: str) -> bool:
-    return len(text.split()) <= 45 and bool(PROMO.search(text))
+    """A promo box says little else: a short line with the call to action.  A paragraph
+    that mentions "click here" or "sign up for" among sentences of its own is prose."""
+    n = len(text.split())
+    match = PROMO.search(text)
+    if match is None or n > 45:
+        return False
+    sentences = len(re.findall(r"[.!?](?:\s|$)", text))
+    return n <= 20 or sentences <= 1
 
 
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<name>[^|.,©]+?)"

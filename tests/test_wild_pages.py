@@ -1,0 +1,89 @@
+"""Pages as they are in the wild, one fixture per class of failure (tests/data/wild/), each
+written here in the shape public corpora showed: the story is kept whole and no page
+stops a batch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsreader.core.models import Document
+from newsreader.core.pipeline import process_one, process_sources
+from newsreader.core.settings import SummarySettings
+
+WILD = Path(__file__).parent / "data" / "wild"
+OFF = SummarySettings(enabled=False)
+FOOTBRIDGE = ("The town council approved a plan on Monday to rebuild the old footbridge",
+              "Residents who spoke at the meeting welcomed the decision")
+
+
+def text_of(name: str) -> tuple[str | None, str]:
+    outcome = process_one(Document(name, (WILD / name).read_bytes(), path=str(WILD / name)), OFF)
+    assert outcome.error is None, outcome.error
+    assert outcome.article is not None
+    return outcome.article.title, outcome.article.text
+
+
+def test_xml_declaration_with_a_legacy_encoding() -> None:
+    title, text = text_of("xhtml-latin1-declaration.html")
+    assert title == "Le café du port rouvre ses portes"
+    assert "fermé depuis l'incendie" in text and "\ufffd" not in text
+
+
+def test_a_title_left_open_does_not_swallow_the_page() -> None:
+    title, text = text_of("runaway-title.html")
+    assert title == "Footbridge to be rebuilt after floods"
+    assert all(part in text for part in FOOTBRIDGE)
+
+
+def test_utf8_bytes_under_a_stale_legacy_label() -> None:
+    title, text = text_of("utf8-under-stale-label.html")
+    assert title == "Zoë’s café wins award"
+    assert "crème brûlée" in text and "Ã" not in text
+
+
+def test_a_comment_thread_never_wins_over_the_post() -> None:
+    _, text = text_of("blog-post-with-comments.html")
+    assert all(part in text for part in FOOTBRIDGE)
+    assert "I have lived near the river" not in text and "Leave a Reply" not in text
+
+
+def test_a_short_post_with_a_comment_field_is_not_a_promo_box() -> None:
+    _, text = text_of("short-post-with-form.html")
+    assert "filmed every step of making his new loveseat" in text
+
+
+def test_sentences_that_mention_promo_and_credit_words_are_prose() -> None:
+    _, text = text_of("prose-with-promo-words.html")
+    for part in ("where the EPA cycle is stricter", "(click here for the list)",
+                 "sign up for a free charging card", "eight-year warranty"):
+        assert part in text, part
+
+
+def test_a_header_left_open_still_holds_the_story() -> None:
+    _, text = text_of("unclosed-header.html")
+    assert all(part in text for part in FOOTBRIDGE)
+    assert "Section 12" not in text
+
+
+def test_an_exception_inside_a_library_is_one_record_in_a_batch(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever a library raises on one page (here lxml, as readability once raised
+    AssertionError on a runaway title), that page gets a one-line error and the pages
+    before and after it are cleaned."""
+    import lxml.html
+
+    real = lxml.html.fragment_fromstring
+
+    def fragment(html: str, *args: object, **kwargs: object) -> object:
+        if "Zoë" in html:
+            raise AssertionError("too many bodies: []")
+        return real(html, *args, **kwargs)
+
+    monkeypatch.setattr("newsreader.core.html.lxml.html.fragment_fromstring", fragment)
+    names = ["runaway-title.html", "utf8-under-stale-label.html", "blog-post-with-comments.html"]
+    outcomes = process_sources([str(WILD / n) for n in names], OFF)
+    assert [o.error is None for o in outcomes] == [True, False, True]
+    error = outcomes[1].error or ""
+    assert error.startswith("could not read the page (AssertionError") and "\n" not in error
+    assert outcomes[1].traceback and "too many bodies" in outcomes[1].traceback
