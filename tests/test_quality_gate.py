@@ -25,6 +25,15 @@ def test_scrapinghub_extraction_floor(tmp_path: Path) -> None:
     assert figures["empty"] == 0, output
 
 
+@pytest.mark.parametrize(("corpus", "f1", "precision"), [("readability", 0.950, 0.975), ("dragnet", 0.840, 0.945)])
+def test_wild_corpora_floor(tmp_path: Path, corpus: str, f1: float, precision: float) -> None:
+    """Sites nobody here tuned for: every page gets a record, and the story is kept."""
+    figures, output = run_extraction(SHARED, tmp_path, corpus)
+    assert figures["f1"] >= f1, output
+    assert figures["precision"] >= precision, output
+    assert figures["pages"] == {"readability": 116, "dragnet": 1381}[corpus], output
+
+
 def test_blurb_corpus_floor(tmp_path: Path) -> None:
     figures, output = run_blurbs(SHARED, tmp_path)
     assert figures["body_f1"] >= 0.98, output

@@ -5,21 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_MONTHS = {
-    # English, German, French, Spanish, Italian, Portuguese, Dutch (prefix-matched)
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-    "januar": 1, "februar": 2, "märz": 3, "maerz": 3, "mai": 5, "juni": 6, "juli": 7,
-    "okt": 10, "dez": 12,
-    "janv": 1, "févr": 2, "fevr": 2, "mars": 3, "avr": 4, "juin": 6, "juil": 7, "août": 8,
-    "aout": 8, "déc": 12,
-    "ene": 1, "abr": 4, "ago": 8, "dic": 12, "enero": 1, "febrero": 2, "marzo": 3, "mayo": 5,
-    "gen": 1, "mag": 5, "giu": 6, "lug": 7, "set": 9, "ott": 10,
-    "fev": 2, "mai ": 5, "out": 10, "dez ": 12,
-    "mrt": 3, "mei": 5, "okt ": 10,
-}
+from . import lexicon
+
+_MONTHS = lexicon.months()  # name prefixes of every language, prefix-matched
 _MONTH_NAMES = sorted(_MONTHS, key=len, reverse=True)
-_MONTH_RE = "(?:" + "|".join(re.escape(m.strip()) for m in _MONTH_NAMES) + r")[a-zéûäç]*\.?"
+_MONTH_RE = "(?:" + "|".join(re.escape(m) for m in _MONTH_NAMES) + r")[a-zéûäç]*\.?"
 
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?!\d)")
@@ -33,7 +23,7 @@ _DE_DAY_MONTH = re.compile(rf"(?<!\d)(\d{{1,2}})\.\s*({_MONTH_RE})\s*(\d{{4}})",
 def _month(name: str) -> int | None:
     name = name.lower().rstrip(".")
     for key in _MONTH_NAMES:
-        if name.startswith(key.strip()):
+        if name.startswith(key):
             return _MONTHS[key]
     return None
 

@@ -28,8 +28,10 @@ from .errors import ExtractError, NewsreaderError
 from .htmlmeta import PageMeta, read_meta
 from .markers import (
     BYLINE,
+    DATE_LABEL,
     SHORTCODE,
     byline_name,
+    drop_closing_lines,
     is_chrome_line,
     is_credit,
     is_promo,
@@ -61,8 +63,8 @@ _COMMENTS = re.compile(
 )
 # Post metadata labels ("Posted by: X - Category: Y"): a label starts the line or follows a
 # separator, or ends in a colon; "opened by the mayor on 12 March" is a sentence.
-_META_LABEL = r"(?:posted|published|publicado|publié|veröffentlicht|pubblicato|categor\w*|tags?|by)"
-_META_WORDS = re.compile(rf"(?:^|[|•·–—-]\s*){_META_LABEL}\b|\b{_META_LABEL}\s*:", re.IGNORECASE)
+_META_LABEL = rf"(?:{DATE_LABEL}|categor\w*|tags?|by)"
+_META_WORDS = re.compile(rf"(?:^|[|•·–—-]\s*){_META_LABEL}\b|\b{_META_LABEL}\s*:", re.IGNORECASE | re.VERBOSE)
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\bwhatsapp\b", re.IGNORECASE)
 _BLOCK_KIND: dict[str, BlockKind] = {
     "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
@@ -297,7 +299,11 @@ def _to_blocks(
     blocks = [b for i, b in enumerate(blocks)
               if not (i + 1 < len(blocks) and b.kind == "paragraph"
                       and blocks[i + 1].text.startswith(b.text) and len(blocks[i + 1].text) > len(b.text))]
-    # A trailing heading with nothing under it is a leftover section title.
+    # A trailing heading with nothing under it is a leftover section title; an author bio
+    # or a newsletter prompt closing the story is not the story.
+    while blocks and blocks[-1].kind == "heading":
+        blocks.pop()
+    blocks = drop_closing_lines(blocks)
     while blocks and blocks[-1].kind == "heading":
         blocks.pop()
     return blocks, byline, date

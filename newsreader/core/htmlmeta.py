@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml.html import HtmlElement
 
 from .dates import parse_date
-from .markers import byline_name, looks_like_name
+from .markers import DATE_LABEL, byline_name, looks_like_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,8 +86,7 @@ def strip_site_suffix(title: str, publisher: str | None = None) -> str:
     return head.strip()
 
 
-_DATE_WORDS = re.compile(r"\b(?:published|updated|posted|veröffentlicht|publié|publicado|pubblicato)\b",
-                         re.IGNORECASE)
+_DATE_WORDS = re.compile(rf"\b{DATE_LABEL}\b", re.IGNORECASE | re.VERBOSE)
 
 
 def _dateline(root: HtmlElement) -> tuple[str | None, dt.date | None]:

@@ -1,7 +1,7 @@
-"""Phrases that mark teasers and page chrome, in the major European languages.
+"""Phrases that mark teasers and page chrome, built from every language's lexicon.
 
 These are general signals, matched on whole normalised phrases or prefixes;
-they are never keyed to one site's wording.
+they are never keyed to one site's wording.  The words live in ``lexicon/``.
 """
 
 from __future__ import annotations
@@ -9,99 +9,30 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .models import Blurb
+from . import lexicon
+from .models import Block, Blurb
 
-# Section headings that introduce a list of teasers for other stories.
-BLURB_SECTION = (
-    # English
-    "related", "related articles", "related stories", "related coverage", "related content",
-    "related news", "related posts", "related links", "related reading", "related topics",
-    "more on this story", "more on this topic", "more on this", "more stories", "more news",
-    "more from", "more in", "more like this", "you may also like", "you might also like",
-    "you may be interested in", "you might be interested in", "recommended", "recommended for you",
-    "recommended stories", "recommended reading", "most read", "most popular", "most viewed",
-    "popular now", "popular", "trending", "trending now", "top stories", "latest", "latest news",
-    "latest stories", "see also", "further reading", "read next", "read more", "what to read next",
-    "don't miss", "dont miss", "editor's picks", "editors picks", "also read", "keep reading",
-    "in other news", "elsewhere", "around the web", "from around the web", "also on",
-    "more to explore", "explore more", "up next", "next up", "watch next", "more coverage",
-    "more headlines", "other stories", "see more stories", "more articles",
-    # German
-    "mehr zum thema", "das könnte sie auch interessieren", "das koennte sie auch interessieren",
-    "weitere artikel", "meistgelesen", "meistgelesene artikel", "auch interessant",
-    "lesen sie auch", "empfohlen", "verwandte artikel", "mehr aus", "mehr zu", "weitere themen",
-    "ebenfalls interessant", "top-artikel", "beliebt",
-    # French
-    "à lire aussi", "a lire aussi", "lire aussi", "sur le même sujet", "sur le meme sujet",
-    "articles similaires", "les plus lus", "voir aussi", "à voir aussi", "nos recommandations",
-    "à découvrir", "a decouvrir", "dans la même rubrique", "les plus populaires",
-    # Spanish
-    "lea también", "lea tambien", "lee también", "lee tambien", "te puede interesar",
-    "también te puede interesar", "noticias relacionadas", "lo más leído", "lo mas leido",
-    "más noticias", "mas noticias", "relacionados", "relacionadas", "ver también", "ver tambien",
-    "te recomendamos", "más leídas", "lo último",
-    # Italian
-    "leggi anche", "potrebbe interessarti", "ti potrebbe interessare", "articoli correlati",
-    "i più letti", "i piu letti", "più letti", "vedi anche", "correlati",
-    # Portuguese
-    "leia também", "leia tambem", "veja também", "veja tambem", "notícias relacionadas",
-    "mais lidas", "mais lidos", "você pode gostar", "voce pode gostar", "leia mais", "relacionados",
-    # Dutch
-    "lees ook", "meer over", "gerelateerde artikelen", "meest gelezen", "bekijk ook",
-    "ook interessant", "lees meer", "meer nieuws", "aanbevolen",
-)
+# Section headings that introduce a list of teasers for other stories, in every language.
+BLURB_SECTION = lexicon.union("blurb_sections")
 
 # Prefixes of inline plugs: "READ MORE: Title", "Related: Title", "— Also on X: Title".
 PLUG_PREFIX = re.compile(
-    r"""^\W{0,3}(?:
-        read\ more|read\ next|read|related|related\ article|related\ story|related\ coverage|see\ also|
-        also\ read|also\ on\ [^:]{1,60}|more\ from\ [^:]{1,60}|more\ on\ [^:]{1,60}|more|recommended|
-        watch|listen|don'?t\ miss|opinion\ on\ [^:]{1,60}|
-        mehr\ zum\ thema|lesen\ sie\ auch|auch\ interessant|mehr\ dazu|
-        lire\ aussi|à\ lire\ aussi|a\ lire\ aussi|voir\ aussi|
-        lea\ también|lea\ tambien|lee\ también|lee\ tambien|ver\ también|te\ puede\ interesar|
-        leggi\ anche(?:\ su)?|vedi\ anche|leia\ também|leia\ tambem|veja\ também|veja\ tambem|leia\ mais|
-        lees\ ook|bekijk\ ook|lees\ meer
-    )\s*[:：»›>|–—-]\s*(?P<title>\S.*)$""",
+    rf"""^\W{{0,3}}{lexicon.alternation("plug_markers")}\s*[:：»›>|–—-]\s*(?P<title>\S.*)$""",
     re.IGNORECASE | re.VERBOSE,
 )
 
-# Whole-line chrome: share bars, promos, subscription and comment prompts, credits.
+# Whole-line chrome in no language in particular: numbers, copyright signs, logos, store badges.
+_NEUTRAL_CHROME = (r"\d+(?:\ \d+){2,}", r"©.*", r"\(c\)\ .*", r"logo", r"\[logo\].*",
+                   r"orange\ background", r"app-store.*", r"play-store.*")
+# Whole-line chrome: share bars, promos, subscription and comment prompts, credits, closing notices.
 CHROME_LINE = re.compile(
-    r"""^(?:
-        share|share\ this|share\ this\ (?:article|story)|share\ on\ \w+|share:.*|tweet|email|print|
-        copy\ link|save|listen|listen\ to\ this\ article.*|
-        (?:comments?|commentaires?|comentarios?|commenti|comentários|reacties|kommentare)(?:\ \(\d+\))?|\d+\ comments?|
-        no\ comments\ yet.*|be\ the\ first\ to\ comment.*|leave\ a\ (?:comment|reply).*|
-        advertisement|advertising|advert|anzeige|publicité|publicidad|pubblicità|sponsored(?:\ content)?|
-        story\ continues\ below(?:\ advertisement)?|\d+(?:\ \d+){2,}|
-        back|voltar|zurück|retour|volver|indietro|terug|
-        (?:last\ )?(?:updated|published|posted|modified)(?:\ (?:at|on))?:?\ (?=[^!?]{0,40}$)(?=.*\d).*|
-        .{0,80}\brequires\ javascript.*|.{0,80}\benable\ javascript.*|
-        ad|skip\ (?:to\ )?(?:main\ )?content|skip\ link|menu|search|log\ ?in|sign\ ?in|subscribe.*|
-        sign\ up.*|newsletter.*|get\ the\ app.*|download\ the\ app.*|get\ started.*|
-        follow\ us.*|(?:tags?|topics?|filed\ under|categories|categoria|schlagworte|étiquettes)\b:?[^.!?]*|
-        (?:photo|photograph|image|picture|credit|source|illustration|video)\s*(?:credit)?\s*:.*|
-        ©.*|\(c\)\ .*|copyright.*|all\ rights\ reserved.*|privacy(?:\ policy)?|terms.*|cookie.*|
-        .*\buses\ cookies\b.*|we\ value\ your\ privacy.*|accept(?:\ all)?|manage\ (?:preferences|choices).*|
-        artikel\ teilen|teilen|drucken|imprimer|partager|compartir|imprimir|condividi|stampa|delen|lesezeit.*|kommentare(?:\ \(\d+\))?|impressum.*|datenschutz.*|
-        logo|\[logo\].*|orange\ background|app-store.*|play-store.*|
-        read\ full\ article.*|continue\ reading.*|see\ more\ stories|load\ more|show\ more|view\ more|view\ comments|show\ comments|
-        reading\ time.*|\d+\s*min(?:ute)?s?\ read|
-        back\ to\ top|scroll\ to\ top|related\ articles|related\ coverage|more\ on\ this\ story
-    )\s*$""",
+    rf"""^(?:{"|".join(lexicon.union("chrome_lines") + _NEUTRAL_CHROME)})\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 
 # "3 minutes ago", "time2 hours ago", "5h ago", "4h", "1d", "• 3 hrs", "Vor 2 Stunden".
 RELATIVE_TIME = re.compile(
-    r"""^\W*(?:time)?\s*(?:
-        \d+\s*(?:s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|wk|weeks?|mo|months?|y|yrs?|years?)
-        (?:\s+ago)?|
-        (?:just\ now|yesterday|today|an?\ (?:hour|minute|day)\ ago)|
-        vor\ \d+\s*(?:sek\w*|min\w*|std\w*|stunden?|tag\w*|woche\w*)|
-        il\ y\ a\ \d+\s*\w+|hace\ \d+\s*\w+|\d+\s*\w+\ fa|há\ \d+\s*\w+|\d+\s*\w+\ geleden
-    )\W*$""",
+    rf"""^\W*(?:time)?\s*{lexicon.alternation("relative_times")}\W*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -114,8 +45,7 @@ def normalise_phrase(text: str) -> str:
 
 
 _SECTION_SET = frozenset(normalise_phrase(p) for p in BLURB_SECTION)
-_SECTION_PREFIXES = ("more from ", "more in ", "more on ", "mehr aus ", "mehr zu ", "also on ",
-                     "more stories from ", "the latest from ", "latest from ", "plus de ", "más de ")
+_SECTION_PREFIXES = lexicon.union("section_prefixes")
 
 
 def is_blurb_heading(text: str) -> bool:
@@ -189,8 +119,7 @@ def is_credit(text: str) -> bool:
             or (n <= 40 and bool(AGENCY_CREDIT.search(text))))
 
 
-_SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "at", "de", "la", "le", "der", "die",
-                "das", "und", "&", "du", "des", "del", "van", "von", "y", "e", "di"}
+_SMALL_WORDS = frozenset(lexicon.union("name_particles"))
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
@@ -206,12 +135,7 @@ def looks_like_name(text: str, max_words: int = 5) -> bool:
 
 
 # Promotions inside the story: "Click here to get the app", "Sign up for our newsletter".
-PROMO = re.compile(
-    r"\bclick(?:ing)?\ here\b|\bsign\ up\ (?:for|to)\b|\bsubscribe\ (?:to|now|today)\b|"
-    r"\bdelivered\ (?:to\ your\ inbox|through\ your\ letterbox)\b|\bdownload\ (?:the|our)\ app\b|"
-    r"\bget\ the\ app\b|\bfollow\ us\ on\b|\bnewsletter\b.*\binbox\b",
-    re.IGNORECASE,
-)
+PROMO = re.compile(lexicon.alternation("promos"), re.IGNORECASE | re.VERBOSE)
 # A CMS shortcode left in the text: "[caption id="x" align="left"]…[/caption]", "[gallery]".
 # Its words after the name are attributes; "[figure 4: a bracketed note]" is prose.
 SHORTCODE = re.compile(r"^\[\w+[^\]]*\].*\[/\w+\]$|^\[/?\w+(?:\s+[\w-]+(?:=(?:\"[^\"]*\"|'[^']*'|[^\s\]]+))?)*\s*/?\]$")
@@ -241,10 +165,33 @@ def copyright_holder(text: str) -> str | None:
     return name if looks_like_name(name, 6) else None
 
 
+# "Jane Doe is the Courier's science editor.": a one-line author bio closing a story.
+_AUTHOR_BIO = re.compile(rf"^(?:[^\W\d_][\w'’.-]*\s+){{1,3}}{lexicon.alternation('author_bios')}",
+                         re.IGNORECASE | re.VERBOSE)
+
+
+def is_author_bio(text: str) -> bool:
+    """A short line that names a person and their job at the paper, in any language."""
+    words = text.split()
+    if not 5 <= len(words) <= 45 or not words[0][:1].isupper():
+        return False
+    return len(re.findall(r"[.!?](?:\s|$)", text)) <= 2 and bool(_AUTHOR_BIO.match(" ".join(words)))
+
+
+def drop_closing_lines(blocks: list[Block]) -> list[Block]:
+    """Author bios and promo lines after the last paragraph of the story go: the story's
+    own last paragraph may mention a reporter or a newsletter, a closing line is only that."""
+    while blocks and blocks[-1].kind == "paragraph" and (
+            is_author_bio(blocks[-1].text) or is_promo(blocks[-1].text)):
+        blocks = blocks[:-1]
+    return blocks
+
+
 # "By Ann Lee", "Von …", "Par …": the start of a byline line.
-BYLINE = re.compile(r"^(?:by|von|par|por|di|door|from|written by|words by|text:|reporting by)\s+(?=\S)",
-                    re.IGNORECASE)
-_BYLINE_END = re.compile(r"\s*[|,·•—–]\s*|\s+\d|\s+(?:published|updated|on)\b", re.IGNORECASE)
+BYLINE = re.compile(rf"^{lexicon.alternation('byline_prefixes')}\s+(?=\S)", re.IGNORECASE | re.VERBOSE)
+# Where the name in a byline ends: a separator, a number, a dateline label.
+DATE_LABEL = lexicon.alternation("date_labels")
+_BYLINE_END = re.compile(rf"\s*[|,·•—–]\s*|\s+\d|\s+(?:{DATE_LABEL}|on)\b", re.IGNORECASE)
 
 
 def byline_name(text: str) -> str | None:

@@ -13,6 +13,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
+from . import lexicon
 from .domtext import INLINE, link_density, pieces, text_of, words
 from .markers import (
     is_blurb_heading,
@@ -26,7 +27,8 @@ from .models import Blurb
 
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _RANK = re.compile(r"^\W*\d{1,2}\W*$")
-_READ_MORE_TAIL = re.compile(r"\s*(?:read more|continue reading|more|weiterlesen|lire la suite|leer más|leggi tutto|lees meer)\s*[»›>→…]*\s*$", re.IGNORECASE)
+_READ_MORE_TAIL = re.compile(rf"\s*{lexicon.alternation('read_more_tails')}\s*[»›>→…]*\s*$",
+                             re.IGNORECASE | re.VERBOSE)
 
 
 def _is_headline_text(text: str) -> bool:

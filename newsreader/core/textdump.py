@@ -19,8 +19,10 @@ from typing import Any
 
 from .dates import parse_date
 from .markers import (
+    DATE_LABEL,
     byline_name,
     copyright_holder,
+    drop_closing_lines,
     is_blurb_heading,
     is_chrome_line,
     is_credit,
@@ -38,6 +40,7 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_QUOTE = re.compile(r"^>\s?")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”»]$")
 _TIME_TAIL = re.compile(r"\s*[·•|,-]?\s*(?:time)?\s*(?:\d+\s*\w+\s+ago|\d{1,2}[:.]\d{2}(?:\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.|gmt|utc|cet|bst|est))?)\s*$", re.IGNORECASE)
+_DATELINE_LABEL = re.compile(DATE_LABEL, re.IGNORECASE | re.VERBOSE)
 _SITE_SPLIT = re.compile(r"\s{3,}|\s+\|\s+")
 
 
@@ -197,7 +200,7 @@ def _split_source_line(text: str) -> tuple[str | None, bool]:
     else:
         return None, False
     rest = _TIME_TAIL.sub("", rest).strip(" ,|•·-–—")
-    if rest.lower().startswith(("published", "updated", "veröffentlicht", "publié", "publicado")):
+    if _DATELINE_LABEL.match(rest):
         return None, True
     return (rest if rest and _is_source_name(rest) else None), True
 
@@ -298,7 +301,7 @@ def _story_blocks(units: list[Unit], title: str | None) -> tuple[list[Block], li
                 continue
             kind, level = "heading", 2
         blocks.append(Block(kind, text, level, tuple(Link(t, u) for t, u in unit.links)))
-    return blocks, plugs
+    return drop_closing_lines(blocks), plugs
 
 
 def _section_blurbs(units: list[Unit]) -> list[Blurb]:

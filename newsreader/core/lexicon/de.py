@@ -1,0 +1,44 @@
+"""German."""
+
+from . import Lexicon
+
+LEXICON = Lexicon(
+    code="de",
+    name="german",
+    stopwords=(
+        "der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als auch "
+        "es an werden aus er hat dass sie nach wird bei einer um am sind noch wie einem über "
+        "einen so zum war haben nur oder aber vor zur bis mehr durch man sein wurde sei ihre "
+        "kann schon wenn habe diese seine ich gegen vom"
+    ),
+    months={"januar": 1, "februar": 2, "märz": 3, "maerz": 3, "mai": 5, "juni": 6, "juli": 7,
+            "okt": 10, "dez": 12},
+    blurb_sections=(
+        "mehr zum thema", "das könnte sie auch interessieren", "das koennte sie auch interessieren",
+        "weitere artikel", "meistgelesen", "meistgelesene artikel", "auch interessant",
+        "lesen sie auch", "empfohlen", "verwandte artikel", "mehr aus", "mehr zu", "weitere themen",
+        "ebenfalls interessant", "top-artikel", "beliebt",
+    ),
+    section_prefixes=("mehr aus ", "mehr zu "),
+    plug_markers=(r"mehr\ zum\ thema", r"lesen\ sie\ auch", r"auch\ interessant", r"mehr\ dazu"),
+    read_more_tails=(r"weiterlesen",),
+    chrome_lines=(
+        r"kommentare(?:\ \(\d+\))?", r"anzeige", r"zurück", r"schlagworte\b:?[^.!?]*",
+        r"artikel\ teilen", r"teilen", r"drucken", r"lesezeit.*", r"impressum.*", r"datenschutz.*",
+        # closing notices
+        r"(?:die\ )?kommentarfunktion\ (?:ist|wurde)\ (?:für\ diesen\ artikel\ )?(?:geschlossen|deaktiviert|beendet)\b.*",
+        r"(?:die\ )?kommentare\ (?:sind|wurden)\ (?:geschlossen|deaktiviert)\b.*",
+    ),
+    promos=(
+        r"\bnewsletter\ abonnieren\b", r"\bjetzt\ (?:kostenlos\ )?(?:anmelden|abonnieren)\b",
+        r"\bmelden\ sie\ sich\b.{0,60}\bnewsletter\b", r"\bholen\ sie\ sich\b.{0,40}\bnewsletter\b",
+    ),
+    relative_times=(r"vor\ \d+\s*(?:sek\w*|min\w*|std\w*|stunden?|tag\w*|woche\w*)",),
+    byline_prefixes=(r"von",),
+    date_labels=(r"veröffentlicht",),
+    author_bios=(
+        r"ist\b[^.]{0,80}?\b(?:redakteur|korrespondent|reporter|journalist|autor|kolumnist|"
+        r"ressortleiter|chefredakteur)\w*",
+    ),
+    name_particles=("der", "die", "das", "und", "von"),
+)

@@ -1,0 +1,82 @@
+"""English."""
+
+from . import Lexicon
+
+LEXICON = Lexicon(
+    code="en",
+    name="english",
+    stopwords=(
+        "the of and to a in is that for it as was with be by on not he i this are or his from "
+        "at which but have an they you were her she there been one all we their has would when "
+        "will who more no if out so said what up its about than into them can only other new "
+        "some could these two may then do first any my now such like our over also"
+    ),
+    months={"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+            "sep": 9, "oct": 10, "nov": 11, "dec": 12},
+    blurb_sections=(
+        "related", "related articles", "related stories", "related coverage", "related content",
+        "related news", "related posts", "related links", "related reading", "related topics",
+        "more on this story", "more on this topic", "more on this", "more stories", "more news",
+        "more from", "more in", "more like this", "you may also like", "you might also like",
+        "you may be interested in", "you might be interested in", "recommended", "recommended for you",
+        "recommended stories", "recommended reading", "most read", "most popular", "most viewed",
+        "popular now", "popular", "trending", "trending now", "top stories", "latest", "latest news",
+        "latest stories", "see also", "further reading", "read next", "read more", "what to read next",
+        "don't miss", "dont miss", "editor's picks", "editors picks", "also read", "keep reading",
+        "in other news", "elsewhere", "around the web", "from around the web", "also on",
+        "more to explore", "explore more", "up next", "next up", "watch next", "more coverage",
+        "more headlines", "other stories", "see more stories", "more articles",
+        "read more on this story", "read more about this story", "more about this story",
+    ),
+    section_prefixes=("more from ", "more in ", "more on ", "also on ", "more stories from ",
+                      "the latest from ", "latest from "),
+    plug_markers=(
+        r"read\ more", r"read\ next", r"read", r"related", r"related\ article", r"related\ story",
+        r"related\ coverage", r"see\ also", r"also\ read", r"also\ on\ [^:]{1,60}",
+        r"more\ from\ [^:]{1,60}", r"more\ on\ [^:]{1,60}", r"more", r"recommended", r"watch",
+        r"listen", r"don'?t\ miss", r"opinion\ on\ [^:]{1,60}",
+    ),
+    read_more_tails=(r"read\ more", r"continue\ reading", r"more"),
+    chrome_lines=(
+        r"share", r"share\ this", r"share\ this\ (?:article|story)", r"share\ on\ \w+", r"share:.*",
+        r"tweet", r"email", r"print", r"copy\ link", r"save", r"listen", r"listen\ to\ this\ article.*",
+        r"comments?(?:\ \(\d+\))?", r"\d+\ comments?", r"no\ comments\ yet.*",
+        r"be\ the\ first\ to\ comment.*", r"leave\ a\ (?:comment|reply).*",
+        r"advertisement", r"advertising", r"advert", r"sponsored(?:\ content)?",
+        r"story\ continues\ below(?:\ advertisement)?", r"back",
+        r"(?:last\ )?(?:updated|published|posted|modified)(?:\ (?:at|on))?:?\ (?=[^!?]{0,40}$)(?=.*\d).*",
+        r".{0,80}\brequires\ javascript.*", r".{0,80}\benable\ javascript.*",
+        r"ad", r"skip\ (?:to\ )?(?:main\ )?content", r"skip\ link", r"menu", r"search", r"log\ ?in",
+        r"sign\ ?in", r"subscribe.*", r"sign\ up.*", r"newsletter.*", r"get\ the\ app.*",
+        r"download\ the\ app.*", r"get\ started.*", r"follow\ us.*",
+        r"(?:tags?|topics?|filed\ under|categories)\b:?[^.!?]*",
+        r"(?:photo|photograph|image|picture|credit|source|illustration|video)\s*(?:credit)?\s*:.*",
+        r"copyright.*", r"all\ rights\ reserved.*", r"privacy(?:\ policy)?", r"terms.*", r"cookie.*",
+        r".*\buses\ cookies\b.*", r"we\ value\ your\ privacy.*", r"accept(?:\ all)?",
+        r"manage\ (?:preferences|choices).*", r"read\ full\ article.*", r"continue\ reading.*",
+        r"see\ more\ stories", r"load\ more", r"show\ more", r"view\ more", r"view\ comments",
+        r"show\ comments", r"reading\ time.*", r"\d+\s*min(?:ute)?s?\ read", r"back\ to\ top",
+        r"scroll\ to\ top", r"related\ articles", r"related\ coverage", r"more\ on\ this\ story",
+        # closing notices under a story
+        r"comments\ (?:are|have\ been)\ (?:now\ )?(?:closed|disabled|turned\ off)\b.*",
+        r"commenting\ (?:is|has\ been)\ (?:now\ )?(?:closed|disabled)\b.*",
+        r"(?:this|the)\ (?:article|story|post|discussion|thread)\ (?:is|has\ been)\ (?:now\ )?closed\ (?:for|to)\ (?:comments|commenting|new\ comments)\b.*",
+    ),
+    promos=(
+        r"\bclick(?:ing)?\ here\b", r"\bsign\ up\ (?:for|to)\b", r"\bsubscribe\ (?:to|now|today)\b",
+        r"\bdelivered\ (?:to\ your\ inbox|through\ your\ letterbox)\b", r"\bdownload\ (?:the|our)\ app\b",
+        r"\bget\ the\ app\b", r"\bfollow\ us\ on\b", r"\bnewsletter\b.*\binbox\b",
+        r"\bget\ (?:the|our)\ (?:[\w'’-]+\ ){0,4}(?:briefing|newsletter|digest|bulletin)\b",
+    ),
+    relative_times=(
+        r"\d+\s*(?:s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|wk|weeks?|mo|months?|y|yrs?|years?)(?:\s+ago)?",
+        r"(?:just\ now|yesterday|today|an?\ (?:hour|minute|day)\ ago)",
+    ),
+    byline_prefixes=(r"by", r"from", r"written\ by", r"words\ by", r"text:", r"reporting\ by"),
+    date_labels=(r"published", r"updated", r"posted"),
+    author_bios=(
+        r"(?:is|was)\ (?:a|an|the)\b[^.]{0,100}?\b(?:editor|correspondent|reporter|writer|columnist|"
+        r"journalist|contributor|producer|critic|analyst|photographer)s?\b",
+    ),
+    name_particles=("of", "the", "and", "for", "in", "on", "at", "&"),
+)

@@ -1,0 +1,42 @@
+"""Spanish."""
+
+from . import Lexicon
+
+LEXICON = Lexicon(
+    code="es",
+    name="spanish",
+    stopwords=(
+        "de la que el en y a los del se las por un para con no una su al lo como más pero sus "
+        "le ya o fue este ha sí porque esta son entre cuando muy sin sobre también me hasta "
+        "hay donde quien desde todo nos durante todos uno les ni contra otros ese eso"
+    ),
+    months={"ene": 1, "abr": 4, "ago": 8, "dic": 12, "enero": 1, "febrero": 2, "marzo": 3,
+            "mayo": 5},
+    blurb_sections=(
+        "lea también", "lea tambien", "lee también", "lee tambien", "te puede interesar",
+        "también te puede interesar", "noticias relacionadas", "lo más leído", "lo mas leido",
+        "más noticias", "mas noticias", "relacionados", "relacionadas", "ver también", "ver tambien",
+        "te recomendamos", "más leídas", "lo último",
+    ),
+    section_prefixes=("más de ",),
+    plug_markers=(r"lea\ también", r"lea\ tambien", r"lee\ también", r"lee\ tambien",
+                  r"ver\ también", r"te\ puede\ interesar"),
+    read_more_tails=(r"leer\ más",),
+    chrome_lines=(
+        r"comentarios?(?:\ \(\d+\))?", r"publicidad", r"volver", r"categoria\b:?[^.!?]*",
+        r"compartir", r"imprimir",
+        # closing notices
+        r"los\ comentarios\ (?:están|han\ sido)\ (?:cerrados|desactivados)\b.*",
+        r"comentarios\ cerrados\b.*",
+    ),
+    promos=(
+        r"\bsuscr[ií]bete\b", r"\brecibe\b.{0,60}\b(?:boletín|newsletter)\b", r"\bap[uú]ntate\b",
+    ),
+    relative_times=(r"hace\ \d+\s*\w+",),
+    byline_prefixes=(r"por",),
+    date_labels=(r"publicado",),
+    author_bios=(
+        r"es\b[^.]{0,80}?\b(?:periodista|redactor|corresponsal|reporter[oa]?|columnista|editor)\w*",
+    ),
+    name_particles=("de", "la", "del", "y"),
+)

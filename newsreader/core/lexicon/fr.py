@@ -1,0 +1,42 @@
+"""French."""
+
+from . import Lexicon
+
+LEXICON = Lexicon(
+    code="fr",
+    name="french",
+    stopwords=(
+        "de la le et les des en un du une que est pour qui dans a par plus pas au sur ne se ce "
+        "il sont cette avec ou son mais comme on ses leur aux été elle nous tout sa ont fait "
+        "entre deux aussi dont ils peut très même être sans après"
+    ),
+    months={"janv": 1, "févr": 2, "fevr": 2, "mars": 3, "avr": 4, "juin": 6, "juil": 7, "août": 8,
+            "aout": 8, "déc": 12},
+    blurb_sections=(
+        "à lire aussi", "a lire aussi", "lire aussi", "sur le même sujet", "sur le meme sujet",
+        "articles similaires", "les plus lus", "voir aussi", "à voir aussi", "nos recommandations",
+        "à découvrir", "a decouvrir", "dans la même rubrique", "les plus populaires",
+    ),
+    section_prefixes=("plus de ",),
+    plug_markers=(r"lire\ aussi", r"à\ lire\ aussi", r"a\ lire\ aussi", r"voir\ aussi"),
+    read_more_tails=(r"lire\ la\ suite",),
+    chrome_lines=(
+        r"commentaires?(?:\ \(\d+\))?", r"publicité", r"retour", r"étiquettes\b:?[^.!?]*",
+        r"imprimer", r"partager",
+        # closing notices
+        r"les\ commentaires\ sont\ (?:fermés|clos|désactivés)\b.*",
+        r"(?:cet\ article|la\ discussion)\ est\ (?:fermée?|close)\ aux\ commentaires\b.*",
+    ),
+    promos=(
+        r"\binscrivez-vous\b.{0,60}\b(?:newsletter|lettre)\b", r"\brecevez\b.{0,60}\b(?:newsletter|lettre)\b",
+        r"\babonnez-vous\b",
+    ),
+    relative_times=(r"il\ y\ a\ \d+\s*\w+",),
+    byline_prefixes=(r"par",),
+    date_labels=(r"publié",),
+    author_bios=(
+        r"est\b[^.]{0,80}?\b(?:journaliste|rédact(?:eur|rice)|correspondant|reporter|"
+        r"chroniqueu?r|éditorialiste)\w*",
+    ),
+    name_particles=("de", "la", "le", "du", "des"),
+)

@@ -1,0 +1,33 @@
+"""Italian."""
+
+from . import Lexicon
+
+LEXICON = Lexicon(
+    code="it",
+    name="italian",
+    stopwords=(
+        "di e il la che in a per un è non del le si da una con sono i al gli della alla più "
+        "anche come ma nel ha lo dei delle se questo essere era nella sul tra suo ci ancora "
+        "degli dopo hanno loro molto stato quando sua fra dal perché"
+    ),
+    months={"gen": 1, "mag": 5, "giu": 6, "lug": 7, "set": 9, "ott": 10},
+    blurb_sections=(
+        "leggi anche", "potrebbe interessarti", "ti potrebbe interessare", "articoli correlati",
+        "i più letti", "i piu letti", "più letti", "vedi anche", "correlati",
+    ),
+    plug_markers=(r"leggi\ anche(?:\ su)?", r"vedi\ anche"),
+    read_more_tails=(r"leggi\ tutto",),
+    chrome_lines=(
+        r"commenti(?:\ \(\d+\))?", r"pubblicità", r"indietro", r"categoria\b:?[^.!?]*", r"condividi", r"stampa",
+        # closing notices
+        r"i\ commenti\ sono\ (?:chiusi|disattivati)\b.*", r"commenti\ chiusi\b.*",
+    ),
+    promos=(r"\biscriviti\b", r"\bricevi\b.{0,60}\bnewsletter\b"),
+    relative_times=(r"\d+\s*\w+\ fa",),
+    byline_prefixes=(r"di",),
+    date_labels=(r"pubblicato",),
+    author_bios=(
+        r"è\b[^.]{0,80}?\b(?:giornalista|redattor\w*|corrispondente|inviat\w*|editorialista|cronista)",
+    ),
+    name_particles=("di", "del", "e"),
+)

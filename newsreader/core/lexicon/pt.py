@@ -1,0 +1,36 @@
+"""Portuguese."""
+
+from . import Lexicon
+
+LEXICON = Lexicon(
+    code="pt",
+    name="portuguese",
+    stopwords=(
+        "de a o que e do da em um para é com não uma os no se na por mais as dos como mas foi "
+        "ao ele das tem à seu sua ou ser quando muito há nos já está eu também só pelo pela "
+        "até isso ela entre era depois sem mesmo aos ter seus quem nas"
+    ),
+    months={"fev": 2, "mai": 5, "set": 9, "out": 10, "dez": 12},
+    blurb_sections=(
+        "leia também", "leia tambem", "veja também", "veja tambem", "notícias relacionadas",
+        "mais lidas", "mais lidos", "você pode gostar", "voce pode gostar", "leia mais", "relacionados",
+    ),
+    plug_markers=(r"leia\ também", r"leia\ tambem", r"veja\ também", r"veja\ tambem", r"leia\ mais"),
+    chrome_lines=(
+        r"comentários(?:\ \(\d+\))?", r"voltar", r"categoria\b:?[^.!?]*", r"imprimir", r"compartilhar",
+        # closing notices
+        r"os\ comentários\ (?:estão|foram)\ (?:fechados|encerrados|desativados)\b.*",
+        r"comentários\ (?:fechados|encerrados)\b.*",
+    ),
+    promos=(
+        r"\bassine\b.{0,60}\b(?:newsletter|boletim)\b", r"\breceba\b.{0,60}\b(?:newsletter|boletim)\b",
+        r"\binscreva-se\b",
+    ),
+    relative_times=(r"há\ \d+\s*\w+",),
+    byline_prefixes=(r"por",),
+    date_labels=(r"publicado",),
+    author_bios=(
+        r"é\b[^.]{0,80}?\b(?:jornalista|repórter|correspondente|editor|colunista|redator)\w*",
+    ),
+    name_particles=("de", "e", "da", "do"),
+)

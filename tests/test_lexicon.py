@@ -1,0 +1,53 @@
+"""The lexicon: one module a language, found by name, each complete and consistent."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from newsreader.core import lexicon
+from newsreader.core.language import LANGUAGE_NAMES, detect_language
+
+REGEX_FIELDS = ("plug_markers", "read_more_tails", "chrome_lines", "promos", "relative_times",
+                "byline_prefixes", "date_labels", "author_bios")
+
+
+def test_every_language_module_is_found() -> None:
+    assert set(lexicon.lexicons()) == {"en", "de", "fr", "es", "it", "pt", "nl"}
+    assert {code: lex.name for code, lex in lexicon.lexicons().items()} == LANGUAGE_NAMES
+
+
+@pytest.mark.parametrize("code", sorted(lexicon.lexicons()))
+def test_a_lexicon_is_complete_and_its_patterns_compile(code: str) -> None:
+    lex = lexicon.lexicons()[code]
+    assert lex.stopwords and lex.months and lex.blurb_sections and lex.chrome_lines and lex.promos
+    for name in REGEX_FIELDS:
+        for fragment in getattr(lex, name):
+            re.compile(fragment, re.IGNORECASE | re.VERBOSE)
+            # VERBOSE drops bare spaces: a space in a phrase must be written "\ ".
+            assert not re.search(r"(?<!\\) ", fragment), (code, name, fragment)
+    for name in ("blurb_sections", "section_prefixes", "name_particles"):
+        items = getattr(lex, name)
+        assert len(items) == len(set(items)), (code, name)
+
+
+def test_month_names_agree_across_languages() -> None:
+    seen: dict[str, int] = {}
+    for lex in lexicon.lexicons().values():
+        for name, number in lex.months.items():
+            assert name == name.strip() and 1 <= number <= 12
+            assert seen.setdefault(name, number) == number, name
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("The council said on Monday that the new bridge would open in the spring, and that it was on budget.", "en"),
+    ("Der Rat sagte am Montag, dass die neue Brücke im Frühjahr eröffnet werde und im Budget sei.", "de"),
+    ("Le conseil a dit lundi que le nouveau pont ouvrirait au printemps et qu'il respectait le budget.", "fr"),
+    ("El consejo dijo el lunes que el nuevo puente se abriría en primavera y que estaba dentro del presupuesto.", "es"),
+    ("Il consiglio ha detto lunedì che il nuovo ponte aprirà in primavera e che è nel bilancio.", "it"),
+    ("O conselho disse na segunda-feira que a nova ponte vai abrir na primavera e que está no orçamento.", "pt"),
+    ("De raad zei maandag dat de nieuwe brug in het voorjaar opengaat en dat die binnen het budget blijft.", "nl"),
+])
+def test_every_language_is_detected(text: str, code: str) -> None:
+    assert detect_language(text) == code
