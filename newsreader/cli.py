@@ -60,6 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
     summ.add_argument("--format", choices=("json", "text"), default="text")
     _summary_options(summ)
 
+    pf = sub.add_parser("parse-feed", help="parse feeds as refresh does, for debugging a feed")
+    pf.add_argument("inputs", nargs="+", metavar="INPUT", help="feed file or URL")
+    pf.add_argument("--format", choices=("json", "text"), default="text")
+
     read = sub.add_parser("read", help="open one article in the reader")
     read.add_argument("input", metavar="INPUT", help="file, - (stdin) or URL")
 
@@ -168,6 +172,57 @@ def cmd_summarise(args: argparse.Namespace) -> int:
             print(f"newsreader: {outcome.source}: {outcome.error}", file=sys.stderr)
         else:
             _write("".join(f"* {s}\n" for s in sentences) + ("\n" if len(args.inputs) > 1 else ""))
+    return 1 if failed else 0
+
+
+def cmd_parse_feed(args: argparse.Namespace) -> int:
+    """Exactly the parser refresh uses, on files or URLs: one record per input."""
+    from .core.config import load_config
+    from .core.feeds import parse_feed
+    from .core.fetch import FEED_ACCEPT, fetch_all
+    from .core.load import is_url, load_file
+    from .core.sanitize import clean_line
+
+    config = load_config(args.config)
+    urls = [s for s in args.inputs if is_url(s)]
+    import asyncio
+
+    fetched = {o.url: o for o in asyncio.run(fetch_all(urls, config.fetch, accept=FEED_ACCEPT))} if urls else {}
+    failed = False
+    for source in args.inputs:
+        record: dict[str, object] = {"input": source, "title": None, "site_url": None, "warning": None,
+                                     "error": None, "entries": []}
+        try:
+            if is_url(source):
+                outcome = fetched[source]
+                if outcome.error or outcome.result is None or outcome.result.document is None:
+                    raise InputError(outcome.error or f"nothing fetched from {source}")
+                doc = outcome.result.document
+            else:
+                doc = load_file(source, config.fetch.max_bytes)
+            feed = parse_feed(doc.body, doc.url or source, doc.charset)
+            record.update(title=feed.title, site_url=feed.site_url, warning=feed.warning, entries=[
+                {"guid": e.guid, "url": e.url, "title": e.title, "published": _when(e.published),
+                 "author": e.author, "content": e.content} for e in feed.entries])
+        except NewsreaderError as exc:
+            record["error"] = str(exc)
+        except Exception as exc:  # one bad feed never stops the others
+            if args.debug:
+                raise
+            record["error"] = f"could not read the feed ({type(exc).__name__}: {exc})"
+        failed |= record["error"] is not None
+        if args.format == "json":
+            _write(json.dumps(record, ensure_ascii=False) + "\n")
+        elif record["error"]:
+            print(f"newsreader: {source}: {record['error']}", file=sys.stderr)
+        else:
+            entries = record["entries"] if isinstance(record["entries"], list) else []
+            lines = [f"{clean_line(str(record['title'] or source))}  <{record['site_url'] or ''}>"]
+            if record["warning"]:
+                lines.append(f"  warning: {record['warning']}")
+            for e in entries:
+                lines.append(f"  {(e['published'] or '')[:19]:<19}  {clean_line(e['title'])}  <{e['url'] or ''}>")
+            _write("\n".join(lines) + "\n")
     return 1 if failed else 0
 
 
@@ -407,6 +462,7 @@ COMMANDS = {
     "export-opml": cmd_export_opml,
     "refresh": cmd_refresh,
     "items": cmd_items,
+    "parse-feed": cmd_parse_feed,
     "mark": cmd_mark,
 }
 

@@ -42,7 +42,7 @@ def test_a_refresh_starts_without_the_parsers() -> None:
     code = (
         "import sys\n"
         "import newsreader.cli, newsreader.core.refresh, newsreader.core.store, newsreader.core.config\n"
-        "heavy = {'lxml', 'fastfeedparser', 'multiprocessing', 'sumy', 'numpy', 'readability'}\n"
+        "heavy = {'lxml', 'feedparser', 'multiprocessing', 'sumy', 'numpy', 'readability'}\n"
         "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in heavy)))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

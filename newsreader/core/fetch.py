@@ -215,13 +215,14 @@ class FetchOutcome:
     error: str | None = None
 
 
-async def fetch_all(urls: list[str], settings: FetchSettings = FetchSettings()) -> list[FetchOutcome]:
+async def fetch_all(urls: list[str], settings: FetchSettings = FetchSettings(),
+                    accept: str | None = None) -> list[FetchOutcome]:
     """Fetch every URL concurrently; failures become error lines, in input order."""
     async with Fetcher(settings) as fetcher:
 
         async def one(url: str) -> FetchOutcome:
             try:
-                return FetchOutcome(url, result=await fetcher.fetch(url))
+                return FetchOutcome(url, result=await fetcher.fetch(url, accept=accept))
             except NewsreaderError as exc:
                 return FetchOutcome(url, error=str(exc))
 

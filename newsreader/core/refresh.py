@@ -103,7 +103,7 @@ async def _refresh_feed(
         doc = result.document
         if doc is None:
             raise FetchError(f"no body from {feed.url}")
-        parsed = parse_feed(doc.body, doc.url or feed.url)
+        parsed = parse_feed(doc.body, doc.url or feed.url, doc.charset)
         new = await asyncio.to_thread(
             store.store_entries, feed.id, parsed.entries, title=parsed.title, site_url=parsed.site_url,
             etag=result.etag, last_modified=result.last_modified, warning=parsed.warning,

@@ -32,6 +32,8 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 def strip_escapes(text: str) -> str:
     """Remove terminal escape sequences and control characters, keep \\n and \\t."""
+    if text.isprintable():
+        return text  # every escape, control and invisible character is non-printable
     text = _ESCAPES.sub("", text)
     text = _INVISIBLE.sub("", text)
     return _CONTROL.sub("", text)

@@ -343,7 +343,7 @@ class Store:
                     cursor = db.execute(
                         "INSERT INTO items (key, url, title, published, added, author, feed_content, text)"
                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        (key, entry.url, entry.title, entry.published or now, now, entry.author,
+                        (key, entry.url, entry.title or entry.url or "Untitled", entry.published or now, now, entry.author,
                          entry.content, ""),
                     )
                     item_id = int(cursor.lastrowid or 0)

@@ -18,7 +18,7 @@ async def find_feed(url: str, settings: FetchSettings = FetchSettings()) -> tupl
         assert result.document is not None
         final = result.document.url or url
         try:
-            parsed = parse_feed(result.document.body, final)
+            parsed = parse_feed(result.document.body, final, result.document.charset)
             return final, parsed.title
         except NewsreaderError as not_feed:
             try:
@@ -32,7 +32,7 @@ async def find_feed(url: str, settings: FetchSettings = FetchSettings()) -> tupl
                 try:
                     found = await fetcher.fetch(candidate, accept=FEED_ACCEPT)
                     assert found.document is not None
-                    return candidate, parse_feed(found.document.body, candidate).title
+                    return candidate, parse_feed(found.document.body, candidate, found.document.charset).title
                 except NewsreaderError:
                     continue
             raise FetchError(f"{url}: the feeds the page names could not be read") from None
