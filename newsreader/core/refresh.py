@@ -160,7 +160,7 @@ async def refresh(
             await _refresh_articles(store, fetcher, summary or SummarySettings(), workers, totals,
                                     report, executor)
     if totals.new_items or totals.articles:
-        store.analyze()
+        store.optimize()
     totals.seconds = time.perf_counter() - started
     return totals
 

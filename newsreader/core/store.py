@@ -222,7 +222,9 @@ class Store:
         with self._lock:
             return bool(self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
 
-    def analyze(self) -> None:
+    def optimize(self) -> None:
+        """Refresh the query planner's statistics where they have drifted (SQLite's own
+        advice after a batch of writes); cheap when nothing changed."""
         with self._lock:
             self._db.execute("PRAGMA optimize")
 

@@ -13,11 +13,6 @@ reader can highlight it in place.
 
 from __future__ import annotations
 
-import os
-
-# LSA's SVD on a busy 2-core machine is 20-50x slower with threaded BLAS.
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
