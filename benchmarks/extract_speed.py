@@ -20,7 +20,7 @@ from readability import Document as Readability
 
 from newsreader.core.models import Block, Document
 from newsreader.core.pipeline import SummarySettings, process_document
-from newsreader.core.summarise import ALGORITHMS, summarise
+from newsreader.core.summarise.algorithms import ALGORITHMS, summarise
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 

@@ -55,7 +55,7 @@ def main() -> None:
         raise SystemExit("needs ../shared/bench (gen_feeds.py)")
     bodies = corpus(args.feeds, args.items)
     sys.path.insert(0, str(ROOT))
-    from newsreader.core.feeds import parse_feed
+    from newsreader.core.feeds.parse import parse_feed
 
     parsers: dict[str, Callable[[bytes], object]] = {
         "newsreader": lambda body: parse_feed(body, "http://127.0.0.1/feed"),

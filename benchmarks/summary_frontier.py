@@ -30,7 +30,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import numpy as np
 
-from newsreader.core.summarise import _terms, split_sentences, summarise
+from newsreader.core.summarise.algorithms import _terms, split_sentences, summarise
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parent.parent / "shared" / "corpus" / "summaries"

@@ -19,7 +19,7 @@ SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "
 
 from newsreader.core.models import Block  # noqa: E402
 from newsreader.core.settings import ALGORITHMS  # noqa: E402
-from newsreader.core.summarise import summarise  # noqa: E402
+from newsreader.core.summarise.algorithms import summarise  # noqa: E402
 
 
 def _blocks(text: str) -> list[Block]:

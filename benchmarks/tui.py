@@ -23,9 +23,9 @@ from textual.app import App, ComposeResult
 from textual.widgets import OptionList, Static
 
 from newsreader.core.config import Config
-from newsreader.core.feeds import FeedEntry
+from newsreader.core.feeds.parse import FeedEntry
 from newsreader.core.models import Article, Block, SummarySentence
-from newsreader.core.store import Store
+from newsreader.core.store.db import Store
 from newsreader.tui.app import MainScreen, NewsreaderApp
 
 

@@ -8,14 +8,15 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from newsreader.core.errors import InputError, NewsreaderError, UsageError
+from newsreader.core.library import VIEWS
+from newsreader.core.settings import ALGORITHMS, SummarySettings
+
 from .core import __version__
-from .core.errors import InputError, NewsreaderError, UsageError
-from .core.library import VIEWS
-from .core.settings import ALGORITHMS, SummarySettings
 
 if TYPE_CHECKING:
-    from .core.config import Config
-    from .core.store import Store
+    from newsreader.core.config import Config
+    from newsreader.core.store.db import Store
 
 
 # mark's flags: (flag, state, on)
@@ -35,7 +36,7 @@ def _summary_options(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from .core.config import config_dir, data_dir
+    from newsreader.core.config import config_dir, data_dir
 
     parser = argparse.ArgumentParser(
         prog="newsreader",
@@ -134,9 +135,9 @@ def _write(line: str) -> None:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .core.config import load_config
-    from .core.pipeline import process_sources
-    from .core.render import article_json, article_text
+    from newsreader.core.config import load_config
+    from newsreader.core.pipeline import process_sources
+    from newsreader.core.render import article_json, article_text
 
     config = load_config(args.config)
     summary = _summary_settings(args, config.summary)
@@ -156,8 +157,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_summarise(args: argparse.Namespace) -> int:
-    from .core.config import load_config
-    from .core.pipeline import process_sources
+    from newsreader.core.config import load_config
+    from newsreader.core.pipeline import process_sources
 
     config = load_config(args.config)
     summary = _summary_settings(args, config.summary)
@@ -177,11 +178,11 @@ def cmd_summarise(args: argparse.Namespace) -> int:
 
 def cmd_parse_feed(args: argparse.Namespace) -> int:
     """Exactly the parser refresh uses, on files or URLs: one record per input."""
-    from .core.config import load_config
-    from .core.feeds import parse_feed
-    from .core.fetch import FEED_ACCEPT, fetch_all
-    from .core.load import is_url, load_file
-    from .core.sanitize import clean_line
+    from newsreader.core.config import load_config
+    from newsreader.core.feeds.parse import parse_feed
+    from newsreader.core.io.fetch import FEED_ACCEPT, fetch_all
+    from newsreader.core.io.load import is_url, load_file
+    from newsreader.core.sanitize import clean_line
 
     config = load_config(args.config)
     urls = [s for s in args.inputs if is_url(s)]
@@ -231,9 +232,10 @@ def cmd_read(args: argparse.Namespace) -> int:
     stderr and exit 1, with no screen opened."""
     import os
 
-    from .core.config import load_config
-    from .core.models import Document
-    from .core.pipeline import process_one, process_sources
+    from newsreader.core.config import load_config
+    from newsreader.core.models import Document
+    from newsreader.core.pipeline import process_one, process_sources
+
     from .tui.app import run_reader
 
     config = load_config(args.config)
@@ -258,15 +260,16 @@ def cmd_read(args: argparse.Namespace) -> int:
 
 
 def cmd_tui(args: argparse.Namespace) -> int:
-    from .core.config import load_config
+    from newsreader.core.config import load_config
+
     from .tui.app import run_reader
 
     return run_reader(load_config(args.config), db=args.db)
 
 
 def _store(args: argparse.Namespace) -> tuple[Config, Store]:
-    from .core.config import load_config
-    from .core.store import Store, resolve_db_path
+    from newsreader.core.config import load_config
+    from newsreader.core.store.db import Store, resolve_db_path
 
     config = load_config(args.config)
     store = Store(resolve_db_path(args.db, config.db))
@@ -275,7 +278,7 @@ def _store(args: argparse.Namespace) -> tuple[Config, Store]:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from .core.subscribe import subscribe
+    from newsreader.core.feeds.subscribe import subscribe
 
     config, store = _store(args)
     with store:
@@ -303,8 +306,8 @@ def _feed_id(store: Store, feed: str | None) -> int | None:
 
 
 def cmd_items(args: argparse.Namespace) -> int:
-    from .core.library import view_filter
-    from .core.sanitize import clean_line
+    from newsreader.core.library import view_filter
+    from newsreader.core.sanitize import clean_line
 
     state, dismissed = view_filter(args.view)
     _, store = _store(args)
@@ -328,7 +331,7 @@ def cmd_items(args: argparse.Namespace) -> int:
 
 
 def cmd_mark(args: argparse.Namespace) -> int:
-    from .core.library import Change, apply, mark_all_read
+    from newsreader.core.library import Change, apply, mark_all_read
 
     state, on = next((state, on) for flag, state, on in MARKS if flag == args.mark)
     _, store = _store(args)
@@ -368,7 +371,7 @@ def cmd_feeds(args: argparse.Namespace) -> int:
                            "last_ok": _when(f.last_ok), "last_error": f.last_error} for f in rows],
                          ensure_ascii=False))
         return 0
-    from .core.sanitize import clean_line
+    from newsreader.core.sanitize import clean_line
 
     print(f"{'unread':>6} {'items':>6}  {'last ok':<20} feed")
     for f in rows:
@@ -382,7 +385,7 @@ def cmd_feeds(args: argparse.Namespace) -> int:
 def cmd_import_opml(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .core.opml import parse_opml
+    from newsreader.core.feeds.opml import parse_opml
 
     try:
         data = Path(args.file).read_bytes()
@@ -401,7 +404,7 @@ def cmd_import_opml(args: argparse.Namespace) -> int:
 def cmd_export_opml(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .core.opml import export_opml
+    from newsreader.core.feeds.opml import export_opml
 
     _, store = _store(args)
     with store:
@@ -416,7 +419,7 @@ def cmd_export_opml(args: argparse.Namespace) -> int:
 def cmd_refresh(args: argparse.Namespace) -> int:
     import dataclasses
 
-    from .core.refresh import Progress, refresh_sync
+    from newsreader.core.feeds.refresh import Progress, refresh_sync
 
     config, store = _store(args)
     fetch = config.fetch

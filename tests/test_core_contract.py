@@ -24,7 +24,7 @@ def test_summaries_need_no_nltk_data(tmp_path) -> None:
     """With NLTK's data path pointing at an empty folder, summaries still work."""
     code = (
         "from newsreader.core.models import Block\n"
-        "from newsreader.core.summarise import summarise, ALGORITHMS\n"
+        "from newsreader.core.summarise.algorithms import summarise, ALGORITHMS\n"
         "blocks = [Block('paragraph', 'The council met on Monday. It voted to close the pool. '"
         "'Residents were angry about it. The mayor said money was short. A review comes next year.')]\n"
         "for name in ALGORITHMS:\n"
@@ -41,7 +41,7 @@ def test_a_refresh_starts_without_the_parsers() -> None:
     does not pay to import them (lxml, the feed parser, multiprocessing, sumy, numpy)."""
     code = (
         "import sys\n"
-        "import newsreader.cli, newsreader.core.refresh, newsreader.core.store, newsreader.core.config\n"
+        "import newsreader.cli, newsreader.core.feeds.refresh, newsreader.core.store.db, newsreader.core.config\n"
         "heavy = {'lxml', 'feedparser', 'multiprocessing', 'sumy', 'numpy', 'readability'}\n"
         "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in heavy)))\n"
     )

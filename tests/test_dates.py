@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from newsreader.core.dates import parse_date
+from newsreader.core.extract.dates import parse_date
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,8 @@ import codecs
 
 import pytest
 
-from newsreader.core.decode import decode, detect_encoding, looks_binary
 from newsreader.core.errors import NewsreaderError
+from newsreader.core.io.decode import decode, detect_encoding, looks_binary
 from newsreader.core.models import Document
 
 PAGE = "<html><head>{meta}</head><body><p>Café déjà vu — “quoted”</p></body></html>"

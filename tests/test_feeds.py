@@ -16,12 +16,12 @@ import pytest
 from conftest import respond
 from newsweb import NewsWeb, serve
 
-from newsreader.core.feeds import discover_feeds, parse_feed
-from newsreader.core.fetch import FetchSettings
-from newsreader.core.opml import export_opml, parse_opml
-from newsreader.core.refresh import refresh_sync
-from newsreader.core.store import Store
-from newsreader.core.urls import normalise_url
+from newsreader.core.feeds.opml import export_opml, parse_opml
+from newsreader.core.feeds.parse import discover_feeds, parse_feed
+from newsreader.core.feeds.refresh import refresh_sync
+from newsreader.core.io.fetch import FetchSettings
+from newsreader.core.io.urls import normalise_url
+from newsreader.core.store.db import Store
 
 
 @pytest.fixture(scope="module")

@@ -14,8 +14,8 @@ import pytest
 from conftest import respond
 
 from newsreader.core.errors import ParseError
-from newsreader.core.feeds import ParsedFeed, parse_feed
-from newsreader.core.timestamps import parse_timestamp
+from newsreader.core.feeds.parse import ParsedFeed, parse_feed
+from newsreader.core.feeds.timestamps import parse_timestamp
 
 FEEDS = Path(__file__).parent / "data" / "feeds"
 

@@ -6,7 +6,7 @@ import httpx
 import pytest
 
 from newsreader.core.errors import NewsreaderError
-from newsreader.core.fetch import Fetcher, FetchSettings
+from newsreader.core.io.fetch import Fetcher, FetchSettings
 
 
 async def fetch_with(handler, settings: FetchSettings = FetchSettings(), **kw):  # type: ignore[no-untyped-def]

@@ -14,10 +14,10 @@ import pytest
 from conftest import respond
 
 from newsreader.core.errors import NewsreaderError
-from newsreader.core.feeds import parse_feed
+from newsreader.core.feeds.parse import parse_feed
 from newsreader.core.models import Document
 from newsreader.core.pipeline import process_one, process_sources
-from newsreader.core.store import Store
+from newsreader.core.store.db import Store
 
 PARA = "<p>The council met on Monday night and agreed, after a long debate, to keep the library open.</p>"
 
@@ -131,7 +131,7 @@ def test_feed_of_50000_items_and_odd_dates() -> None:
 
 TRIAGE = """
 import sys, random
-from newsreader.core.store import Store
+from newsreader.core.store.db import Store
 store = Store(sys.argv[1])
 ids = [r.id for r in store.items(include_dismissed=True)]
 for n in range(100000):
@@ -142,7 +142,7 @@ for n in range(100000):
 
 
 def test_sigkill_during_triage_loses_nothing_shown_as_done(tmp_path: Path) -> None:
-    from newsreader.core.feeds import FeedEntry
+    from newsreader.core.feeds.parse import FeedEntry
 
     db = tmp_path / "t.db"
     with Store(db) as store:

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from newsreader.core import lexicon
-from newsreader.core.language import LANGUAGE_NAMES, detect_language
+from newsreader.core.lexicon.language import LANGUAGE_NAMES, detect_language
 
 REGEX_FIELDS = ("plug_markers", "read_more_tails", "chrome_lines", "promos", "relative_times",
                 "byline_prefixes", "date_labels", "author_bios")

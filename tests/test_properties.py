@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsreader.core.errors import NewsreaderError
-from newsreader.core.feeds import parse_feed
+from newsreader.core.feeds.parse import parse_feed
 from newsreader.core.models import DecodedDocument
 from newsreader.core.pipeline import SummarySettings, add_summary, extract_document
 

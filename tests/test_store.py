@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from newsreader.core.feeds import FeedEntry
-from newsreader.core.store import MIGRATIONS, SCHEMA_VERSION, Store, _statements
+from newsreader.core.feeds.parse import FeedEntry
+from newsreader.core.store.db import MIGRATIONS, SCHEMA_VERSION, Store, _statements
 
 
 def test_older_schema_migrates_forward_and_keeps_data(tmp_path: Path) -> None:
@@ -41,8 +41,8 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
 
 WRITER = """
 import sys, time
-from newsreader.core.store import Store
-from newsreader.core.feeds import FeedEntry
+from newsreader.core.store.db import Store
+from newsreader.core.feeds.parse import FeedEntry
 store = Store(sys.argv[1])
 feed, _ = store.add_feed('https://w%s.example/feed' % sys.argv[2])
 for batch in range(20):

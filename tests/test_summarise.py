@@ -1,8 +1,8 @@
 import time
 
-from newsreader.core.language import detect_language
+from newsreader.core.lexicon.language import detect_language
 from newsreader.core.models import Block
-from newsreader.core.summarise import ALGORITHMS, summarise
+from newsreader.core.summarise.algorithms import ALGORITHMS, summarise
 
 STORY = [
     Block("paragraph", "The city council voted on Monday to close the old swimming pool. "
@@ -69,7 +69,7 @@ SAMPLES = {
 def test_languages_split_stem_and_summarise_offline() -> None:
     from newsreader.core.models import Article
     from newsreader.core.pipeline import SummarySettings, add_summary
-    from newsreader.core.summarise import _stemmer, split_sentences
+    from newsreader.core.summarise.algorithms import _stemmer, split_sentences
 
     for code, text in SAMPLES.items():
         article = add_summary(Article(title="x", blocks=(Block("paragraph", text),)), SummarySettings(sentences=2, algorithm="lexrank"))

@@ -18,10 +18,10 @@ from test_tui import QUIET, items_list, wait_for
 from newsreader.core import library
 from newsreader.core.config import parse_config
 from newsreader.core.errors import StoreError
-from newsreader.core.fetch import FetchSettings
+from newsreader.core.io.fetch import FetchSettings
 from newsreader.core.models import Article, Block, Blurb
 from newsreader.core.settings import SummarySettings
-from newsreader.core.store import Store
+from newsreader.core.store.db import Store
 from newsreader.tui.app import MainScreen, NewsreaderApp, ReaderScreen, reader_ready
 
 HOSTILE = "Storm [/b] warning [@click=app.quit]quit[/] [VIDEO] \x1b[31mred"
@@ -32,7 +32,7 @@ def story(title: str, words: int = 40) -> Article:
 
 
 def feed_with_items(store: Store, url: str, guids: list[str]) -> int:
-    from newsreader.core.feeds import FeedEntry
+    from newsreader.core.feeds.parse import FeedEntry
 
     feed_id, _ = store.add_feed(url)
     entries = [FeedEntry(guid=g, url=f"{url}/{g}", title=f"Item {g}", published=None, author=None, content="")
@@ -66,7 +66,7 @@ def test_removing_a_feed_keeps_kept_items_and_never_touches_another_feed(tmp_pat
 def test_an_item_two_feeds_carry_stays_with_the_other(tmp_path: Path) -> None:
     with Store(tmp_path / "s.db") as store:
         feed_with_items(store, "https://a.example/rss", ["x"])
-        from newsreader.core.feeds import FeedEntry
+        from newsreader.core.feeds.parse import FeedEntry
 
         feed_id, _ = store.add_feed("https://b.example/rss")
         same = FeedEntry(guid="other", url="https://a.example/rss/x", title="Item x", published=None,

@@ -12,7 +12,7 @@ from textual.widgets import Input, OptionList, Static
 
 from newsreader.core.config import Config
 from newsreader.core.models import Article, Block
-from newsreader.core.store import Store
+from newsreader.core.store.db import Store
 from newsreader.tui import text
 from newsreader.tui.app import HelpScreen, MainScreen, NewsreaderApp, ReaderScreen, reader_ready
 
@@ -194,7 +194,7 @@ def test_due_feeds_only(tmp_path: Path) -> None:
     import asyncio
     import time
 
-    from newsreader.core.refresh import refresh
+    from newsreader.core.feeds.refresh import refresh
 
     with Store(tmp_path / "d.db") as store:
         store.add_feed("http://127.0.0.1:9/never", refresh_minutes=30)

@@ -80,7 +80,7 @@ def test_an_exception_inside_a_library_is_one_record_in_a_batch(monkeypatch: pyt
             raise AssertionError("too many bodies: []")
         return real(html, *args, **kwargs)
 
-    monkeypatch.setattr("newsreader.core.html.lxml.html.fragment_fromstring", fragment)
+    monkeypatch.setattr("newsreader.core.extract.page.lxml.html.fragment_fromstring", fragment)
     names = ["runaway-title.html", "utf8-under-stale-label.html", "blog-post-with-comments.html"]
     outcomes = process_sources([str(WILD / n) for n in names], OFF)
     assert [o.error is None for o in outcomes] == [True, False, True]

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError
-from .fetch import FetchSettings
-from .settings import ALGORITHMS, SummarySettings
+from newsreader.core.errors import ConfigError
+from newsreader.core.io.fetch import FetchSettings
+from newsreader.core.settings import ALGORITHMS, SummarySettings
 
 APP_NAME = "newsreader"
 

@@ -11,14 +11,14 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from .errors import UsageError
-from .models import Article, Block, Blurb, Document
+from newsreader.core.errors import UsageError
+from newsreader.core.models import Article, Block, Blurb, Document
 
 if TYPE_CHECKING:
-    from .config import Config
-    from .fetch import FetchSettings
-    from .settings import SummarySettings
-    from .store import ItemRow, Store
+    from newsreader.core.config import Config
+    from newsreader.core.io.fetch import FetchSettings
+    from newsreader.core.settings import SummarySettings
+    from newsreader.core.store.db import ItemRow, Store
 
 # The views of the store, in the order the feeds pane lists them: (name, label, state filter).
 VIEWS: tuple[tuple[str, str], ...] = (
@@ -90,7 +90,7 @@ def view_filter(view: str) -> tuple[str | None, bool]:
 def item_article(store: Store, item_id: int, summary: SummarySettings) -> tuple[Article | None, str | None]:
     """The item's cleaned article; when its page was never fetched (or failed), the feed's
     own copy of the story; else the reason there is nothing to read."""
-    from .pipeline import process_feed_content
+    from newsreader.core.pipeline import process_feed_content
 
     article = store.article(item_id)
     if article is not None:
@@ -115,7 +115,7 @@ def save_blurb(store: Store, blurb: Blurb, summary: SummarySettings,
     """Save a blurb as an item: its page, cleaned, when it can be fetched; else the blurb's
     own title and teaser, so nothing the user chose to keep is lost.  Returns the item id
     and, when the page could not be used, why."""
-    from .pipeline import process_sources
+    from newsreader.core.pipeline import process_sources
 
     problem: str | None = None
     article = blurb_article(blurb)
@@ -135,8 +135,8 @@ def save_blurb(store: Store, blurb: Blurb, summary: SummarySettings,
 def first_run(store: Store, config: Config) -> bool:
     """On an empty store: the welcome articles, newest first, and the starter feeds.
     Returns whether this was the first run."""
-    from .config import parse_config
-    from .pipeline import process_one
+    from newsreader.core.config import parse_config
+    from newsreader.core.pipeline import process_one
 
     if store.feeds(counts=False) or store.counts()["items"]:
         return False

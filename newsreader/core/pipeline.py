@@ -11,17 +11,17 @@ import traceback
 from dataclasses import dataclass
 from html import escape as escape_html
 
-from .decode import decode
-from .errors import ExtractError, NewsreaderError
-from .fetch import FetchSettings
-from .html import extract_html
-from .language import detect_language, normalise_language
-from .load import load_all
-from .models import Article, DecodedDocument, Document, SummarySentence
-from .sanitize import clean_line, normalise_text
-from .settings import SummarySettings
-from .summarise import summarise
-from .textdump import extract_text
+from newsreader.core.errors import ExtractError, NewsreaderError
+from newsreader.core.extract.page import extract_html
+from newsreader.core.extract.textdump import extract_text
+from newsreader.core.io.decode import decode
+from newsreader.core.io.fetch import FetchSettings
+from newsreader.core.io.load import load_all
+from newsreader.core.lexicon.language import detect_language, normalise_language
+from newsreader.core.models import Article, DecodedDocument, Document, SummarySentence
+from newsreader.core.sanitize import clean_line, normalise_text
+from newsreader.core.settings import SummarySettings
+from newsreader.core.summarise.algorithms import summarise
 
 
 @dataclass(frozen=True, slots=True)

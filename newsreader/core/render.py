@@ -5,8 +5,8 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from .models import Article
-from .pipeline import Outcome
+from newsreader.core.models import Article
+from newsreader.core.pipeline import Outcome
 
 
 def article_json(outcome: Outcome) -> dict[str, Any]:

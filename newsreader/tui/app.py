@@ -23,14 +23,15 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from newsreader.core.config import Config
+from newsreader.core.errors import NewsreaderError
+from newsreader.core.library import VIEWS, Change
+from newsreader.core.models import Article
+from newsreader.core.pipeline import process_sources
+from newsreader.core.sanitize import clean_line
+from newsreader.core.store.db import FeedRow, ItemRow, Store
+
 from ..core import library
-from ..core.config import Config
-from ..core.errors import NewsreaderError
-from ..core.library import VIEWS, Change
-from ..core.models import Article
-from ..core.pipeline import process_sources
-from ..core.sanitize import clean_line
-from ..core.store import FeedRow, ItemRow, Store
 from .keys import keys_in_force, screen_bindings
 from .messages import (
     ArticleLoaded,
@@ -128,7 +129,7 @@ class NewsreaderApp(App[int]):
     @work(thread=True, exclusive=True, group="store", exit_on_error=False)
     def open_store(self) -> None:
         """Open the store off the UI thread; first run imports the welcome set and starter feeds."""
-        from ..core.store import resolve_db_path
+        from newsreader.core.store.db import resolve_db_path
 
         try:
             if self.store is None:
@@ -441,7 +442,7 @@ class NewsreaderApp(App[int]):
 
     @work(thread=True, group="refresh", exit_on_error=False)
     def _refresh(self, due_minutes: int | None) -> None:
-        from ..core.refresh import Progress, refresh
+        from newsreader.core.feeds.refresh import Progress, refresh
 
         store = self.store
         if store is None:

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.message import Message
 
-from ..core.library import Change
-from ..core.models import Article, Blurb
-from ..core.pipeline import Outcome
-from ..core.refresh import Progress, RefreshTotals
-from ..core.store import FeedRow, ItemRow
+from newsreader.core.feeds.refresh import Progress, RefreshTotals
+from newsreader.core.library import Change
+from newsreader.core.models import Article, Blurb
+from newsreader.core.pipeline import Outcome
+from newsreader.core.store.db import FeedRow, ItemRow
 
 # ------------------------------------------------------------------ from workers
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from ..core.models import Article, Blurb
-from ..core.render import meta_line
-from ..core.sanitize import clean_line, strip_escapes
+from newsreader.core.models import Article, Blurb
+from newsreader.core.render import meta_line
+from newsreader.core.sanitize import clean_line, strip_escapes
 
 SUMMARY_STYLE = "bold underline yellow"  # readable in place, unlike reverse video across wraps
 

@@ -1,6 +1,6 @@
 """German."""
 
-from . import Lexicon
+from newsreader.core.lexicon import Lexicon
 
 LEXICON = Lexicon(
     code="de",

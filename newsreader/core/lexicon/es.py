@@ -1,6 +1,6 @@
 """Spanish."""
 
-from . import Lexicon
+from newsreader.core.lexicon import Lexicon
 
 LEXICON = Lexicon(
     code="es",

@@ -1,6 +1,6 @@
 """French."""
 
-from . import Lexicon
+from newsreader.core.lexicon import Lexicon
 
 LEXICON = Lexicon(
     code="fr",

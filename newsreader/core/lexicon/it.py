@@ -1,6 +1,6 @@
 """Italian."""
 
-from . import Lexicon
+from newsreader.core.lexicon import Lexicon
 
 LEXICON = Lexicon(
     code="it",

@@ -1,6 +1,6 @@
 """Dutch."""
 
-from . import Lexicon
+from newsreader.core.lexicon import Lexicon
 
 LEXICON = Lexicon(
     code="nl",

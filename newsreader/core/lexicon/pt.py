@@ -1,6 +1,6 @@
 """Portuguese."""
 
-from . import Lexicon
+from newsreader.core.lexicon import Lexicon
 
 LEXICON = Lexicon(
     code="pt",

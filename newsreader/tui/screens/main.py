@@ -13,9 +13,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...core.library import VIEWS
-from ...core.sanitize import clean_line
-from ...core.store import FeedRow, ItemRow
+from newsreader.core.library import VIEWS
+from newsreader.core.sanitize import clean_line
+from newsreader.core.store.db import FeedRow, ItemRow
+
 from .. import text
 from ..keys import help_rows, screen_bindings, triage_bindings
 from ..messages import (

@@ -12,7 +12,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...core.models import Article
+from newsreader.core.models import Article
+
 from .. import text
 from ..keys import help_rows, screen_bindings, triage_bindings
 from ..messages import CopyLink, OpenLink, OpenSource, SaveBlurb, StepUnread, TriageRequested

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
-from .errors import ParseError
-from .store import FeedRow
+from newsreader.core.errors import ParseError
+from newsreader.core.store.db import FeedRow
 
 
 @dataclass(frozen=True, slots=True)

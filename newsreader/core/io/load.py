@@ -7,9 +7,9 @@ import dataclasses
 import sys
 from pathlib import Path
 
-from .errors import FetchError, NewsreaderError
-from .fetch import FetchSettings, fetch_all
-from .models import Document
+from newsreader.core.errors import FetchError, NewsreaderError
+from newsreader.core.io.fetch import FetchSettings, fetch_all
+from newsreader.core.models import Document
 
 
 def is_url(source: str) -> bool:

@@ -21,15 +21,15 @@ from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .errors import FetchError, NewsreaderError
-from .fetch import FEED_ACCEPT, Fetcher, FetchSettings
-from .models import Article, Document
-from .store import FeedRow, Store
+from newsreader.core.errors import FetchError, NewsreaderError
+from newsreader.core.io.fetch import FEED_ACCEPT, Fetcher, FetchSettings
+from newsreader.core.models import Article, Document
+from newsreader.core.store.db import FeedRow, Store
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
-    from .settings import SummarySettings
+    from newsreader.core.settings import SummarySettings
 
 @dataclass
 class RefreshTotals:
@@ -78,7 +78,7 @@ def _process_pool(workers: int) -> ProcessPoolExecutor:
 
 def _process_page(args: tuple[int, Document, SummarySettings]) -> tuple[int, Article | None, str | None]:
     """Runs in a worker process: the CPU part of the pipeline for one page."""
-    from .pipeline import (
+    from newsreader.core.pipeline import (
         process_one,  # readability, sumy and numpy load only where pages are cleaned
     )
 
@@ -98,7 +98,9 @@ async def _refresh_feed(
             unchanged.append((feed.id, result.etag, result.last_modified))  # saved in one batch
             totals.not_modified += 1
             return
-        from .feeds import parse_feed  # lxml and the feed parser load on the first changed feed
+        from newsreader.core.feeds.parse import (
+            parse_feed,  # lxml and the feed parser load on the first changed feed
+        )
 
         doc = result.document
         if doc is None:
@@ -155,7 +157,7 @@ async def refresh(
         await asyncio.gather(*(one_feed(f) for f in feeds))
         await asyncio.to_thread(store.record_not_modified, unchanged)
         if full_text:
-            from .settings import SummarySettings
+            from newsreader.core.settings import SummarySettings
 
             await _refresh_articles(store, fetcher, summary or SummarySettings(), workers, totals,
                                     report, executor)

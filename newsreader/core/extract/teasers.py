@@ -13,9 +13,9 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
-from . import lexicon
-from .domtext import INLINE, link_density, pieces, text_of, words
-from .markers import (
+from newsreader.core import lexicon
+from newsreader.core.extract.domtext import INLINE, link_density, pieces, text_of, words
+from newsreader.core.extract.markers import (
     is_blurb_heading,
     is_chrome_line,
     is_relative_time,
@@ -23,7 +23,7 @@ from .markers import (
     normalise_phrase,
     plug_blurb,
 )
-from .models import Blurb
+from newsreader.core.models import Blurb
 
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _RANK = re.compile(r"^\W*\d{1,2}\W*$")

@@ -38,9 +38,9 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from .errors import ParseError
-from .sanitize import clean_line
-from .timestamps import parse_timestamp
+from newsreader.core.errors import ParseError
+from newsreader.core.feeds.timestamps import parse_timestamp
+from newsreader.core.sanitize import clean_line
 
 MAX_ENTRIES = 5000  # a feed of 50,000 items keeps the first this many
 
@@ -116,7 +116,9 @@ def _decode(body: bytes, charset: str | None) -> str:
     try:
         return body.decode("utf-8")
     except UnicodeDecodeError:
-        from .decode import detect_encoding  # charset-normalizer, as for pages with no label
+        from newsreader.core.io.decode import (
+            detect_encoding,  # charset-normalizer, as for pages with no label
+        )
 
         return body.decode(detect_encoding(body), "replace")
 

@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from .language import stopwords
-from .models import Block, SummarySentence
-from .settings import ALGORITHMS
-from .tokenize import OfflineTokenizer
+from newsreader.core.lexicon.language import stopwords
+from newsreader.core.models import Block, SummarySentence
+from newsreader.core.settings import ALGORITHMS
+from newsreader.core.summarise.sentences import OfflineTokenizer
 
 CAPS = {"news": 400, "lexrank": 100, "textrank": 100, "lsa": 120, "luhn": 150, "edmundson": 250,
         "sumbasic": 150, "kl": 40, "reduction": 100, "lead": 10_000}
@@ -58,7 +58,7 @@ def split_sentences(blocks: Sequence[Block], language: str = "en") -> list[_Sent
 def _stemmer(language: str) -> Callable[[str], str]:
     from sumy.nlp.stemmers import Stemmer
 
-    from .language import LANGUAGE_NAMES
+    from newsreader.core.lexicon.language import LANGUAGE_NAMES
 
     try:
         return Stemmer(LANGUAGE_NAMES.get(language, "english"))

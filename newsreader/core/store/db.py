@@ -17,14 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import StoreError
-from .models import Article
-from .serialize import article_from_json, article_to_json
-from .urls import normalise_url
+from newsreader.core.errors import StoreError
+from newsreader.core.io.urls import normalise_url
+from newsreader.core.models import Article
+from newsreader.core.store.serialize import article_from_json, article_to_json
 
 if TYPE_CHECKING:
-    from .config import FeedConfig
-    from .feeds import FeedEntry  # lxml loads only when a feed body is parsed
+    from newsreader.core.config import FeedConfig
+    from newsreader.core.feeds.parse import FeedEntry  # lxml loads only when a feed body is parsed
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: the first schema
@@ -138,7 +138,7 @@ class ItemRow:
 
 
 def default_db_path() -> Path:
-    from .config import data_dir
+    from newsreader.core.config import data_dir
 
     return data_dir() / "newsreader.db"
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from . import lexicon
-from .models import Block, Blurb
+from newsreader.core import lexicon
+from newsreader.core.models import Block, Blurb
 
 # Section headings that introduce a list of teasers for other stories, in every language.
 BLURB_SECTION = lexicon.union("blurb_sections")

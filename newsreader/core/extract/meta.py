@@ -11,8 +11,8 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
-from .dates import parse_date
-from .markers import DATE_LABEL, byline_name, looks_like_name
+from newsreader.core.extract.dates import parse_date
+from newsreader.core.extract.markers import DATE_LABEL, byline_name, looks_like_name
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .dates import parse_date
-from .markers import (
+from newsreader.core.extract.dates import parse_date
+from newsreader.core.extract.markers import (
     DATE_LABEL,
     byline_name,
     copyright_holder,
@@ -32,8 +32,8 @@ from .markers import (
     plug_blurb,
     plug_title,
 )
-from .models import Article, Block, BlockKind, Blurb, DecodedDocument, Link
-from .sanitize import normalise_text
+from newsreader.core.models import Article, Block, BlockKind, Blurb, DecodedDocument, Link
+from newsreader.core.sanitize import normalise_text
 
 _BULLET = re.compile(r"^\s*(?:[•·▪◦‣*+-]|\d{1,2}[.)])\s+")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")

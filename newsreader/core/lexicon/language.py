@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from . import lexicon
+from newsreader.core import lexicon
 
 # ISO 639-1 code -> the language's English name (as sumy and NLTK call it), from the lexicon.
 LANGUAGE_NAMES = {code: lex.name for code, lex in lexicon.lexicons().items()}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from . import lexicon
+from newsreader.core import lexicon
 
 _MONTHS = lexicon.months()  # name prefixes of every language, prefix-matched
 _MONTH_NAMES = sorted(_MONTHS, key=len, reverse=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .language import LANGUAGE_NAMES
+from newsreader.core.lexicon.language import LANGUAGE_NAMES
 
 # sumy keeps only tokens that look like words; apostrophes and hyphens inside count.
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")

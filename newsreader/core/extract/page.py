@@ -22,11 +22,10 @@ import lxml.html
 from lxml.html import HtmlElement
 from readability import Document as Readability
 
-from .dates import has_date, parse_date
-from .domtext import iter_blocks, link_density, text_of, words
-from .errors import ExtractError, NewsreaderError
-from .htmlmeta import PageMeta, read_meta
-from .markers import (
+from newsreader.core.errors import ExtractError, NewsreaderError
+from newsreader.core.extract.dates import has_date, parse_date
+from newsreader.core.extract.domtext import iter_blocks, link_density, text_of, words
+from newsreader.core.extract.markers import (
     BYLINE,
     DATE_LABEL,
     SHORTCODE,
@@ -39,8 +38,9 @@ from .markers import (
     normalise_phrase,
     plug_title,
 )
-from .models import Article, Block, BlockKind, Blurb, DecodedDocument, Link
-from .teasers import take_blurbs
+from newsreader.core.extract.meta import PageMeta, read_meta
+from newsreader.core.extract.teasers import take_blurbs
+from newsreader.core.models import Article, Block, BlockKind, Blurb, DecodedDocument, Link
 
 _NEVER_CONTENT = (
     "script", "style", "noscript", "template", "iframe", "svg", "canvas", "button",

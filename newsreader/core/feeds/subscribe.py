@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import asyncio
 
-from .decode import decode
-from .errors import FetchError, NewsreaderError
-from .feeds import discover_feeds, parse_feed
-from .fetch import FEED_ACCEPT, Fetcher, FetchSettings
-from .store import Store
+from newsreader.core.errors import FetchError, NewsreaderError
+from newsreader.core.feeds.parse import discover_feeds, parse_feed
+from newsreader.core.io.decode import decode
+from newsreader.core.io.fetch import FEED_ACCEPT, Fetcher, FetchSettings
+from newsreader.core.store.db import Store
 
 
 async def find_feed(url: str, settings: FetchSettings = FetchSettings()) -> tuple[str, str | None]:

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from .models import Article, Block, Blurb, Link, SummarySentence
+from newsreader.core.models import Article, Block, Blurb, Link, SummarySentence
 
 
 def article_to_json(article: Article) -> str:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import codecs
 import re
 
-from .errors import ParseError
-from .models import DecodedDocument, Document
+from newsreader.core.errors import ParseError
+from newsreader.core.models import DecodedDocument, Document
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),

@@ -14,10 +14,10 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from . import __version__
-from ._httpx import httpx
-from .errors import FetchError, NewsreaderError
-from .models import Document
+from newsreader.core import __version__
+from newsreader.core.errors import FetchError, NewsreaderError
+from newsreader.core.io._httpx import httpx
+from newsreader.core.models import Document
 
 USER_AGENT = f"newsreader/{__version__} (+https://github.com/newsreader; terminal news reader)"
 FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/feed+json, "

@@ -1,0 +1,1 @@
+"""Feeds: parsing (RSS, RDF, Atom, JSON Feed), OPML, subscribing and refreshing."""

@@ -1,0 +1,1 @@
+"""Getting the bytes: files, stdin and URLs (httpx), decoded to text."""

@@ -1,0 +1,1 @@
+"""The embedded SQLite store and the article's JSON form in it."""

@@ -1,0 +1,1 @@
+"""Extractive summaries with sumy, offline, each sentence found in the story."""
