@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from newsreader.core.errors import InputError, NewsreaderError, UsageError
 from newsreader.core.library import VIEWS
 from newsreader.core.settings import ALGORITHMS, SummarySettings
+from newsreader.core.states import STATES
 
 from .core import __version__
 
@@ -19,12 +20,9 @@ if TYPE_CHECKING:
     from newsreader.core.store.db import Store
 
 
-# mark's flags: (flag, state, on)
-MARKS: tuple[tuple[str, str, bool], ...] = (
-    ("read", "read", True), ("unread", "read", False), ("star", "starred", True),
-    ("unstar", "starred", False), ("later", "later", True), ("not-later", "later", False),
-    ("dismiss", "dismissed", True), ("undismiss", "dismissed", False),
-)
+# mark's flags, from the state definitions: (flag, state, on)
+MARKS: tuple[tuple[str, str, bool], ...] = tuple(
+    pair for s in STATES for pair in ((s.flag, s.name, True), (s.clear_flag, s.name, False)))
 
 
 def _summary_options(parser: argparse.ArgumentParser) -> None:
@@ -319,12 +317,11 @@ def cmd_items(args: argparse.Namespace) -> int:
         if args.format == "json":
             record = {"id": row.id, "feed_url": row.feed_url, "feed_title": row.feed_title,
                       "url": row.url, "title": row.title, "published": _when(row.published),
-                      "read": row.read, "starred": row.starred, "later": row.later,
-                      "dismissed": row.dismissed}
+                      **{s.name: row.has(s.name) for s in STATES}}
             _write(json.dumps(record, ensure_ascii=False) + "\n")
         else:
-            marks = "".join(c if on else "." for c, on in
-                            (("N", not row.read), ("*", row.starred), ("L", row.later), ("D", row.dismissed)))
+            marks = ("N" if not row.read else ".") + "".join(
+                s.flag[0].upper() if row.has(s.name) else "." for s in STATES if s.name != "read")
             when = (_when(row.published) or "")[:10]
             _write(f"{row.id:>7} {marks} {when:<10} {clean_line(row.title)}\n")
     return 0

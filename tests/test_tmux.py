@@ -14,8 +14,14 @@ from conftest import STORY_HTML, STORY_TITLE, page
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux not installed")
 
 
+def tmux(session: str, *args: str) -> list[str]:
+    """A tmux command on the session's own server (-L): one test's server shutting down
+    never races another test's new session."""
+    return ["tmux", "-L", session, *args]
+
+
 def capture(session: str) -> str:
-    return subprocess.run(["tmux", "capture-pane", "-t", session, "-p"], capture_output=True,
+    return subprocess.run(tmux(session, "capture-pane", "-t", session, "-p"), capture_output=True,
                           text=True, check=True).stdout
 
 
@@ -37,21 +43,21 @@ def test_read_in_tmux(tmp_path: Path, piped: bool) -> None:
     story = page(STORY_HTML)
     # Piped: the page arrives on stdin and the keys still come from the terminal.
     command = (f"cat {story} | {exe} read -" if piped else f"{exe} read {story}") + "; sleep 5"
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "160", "-y", "48", command],
+    subprocess.run(tmux(session, "new-session", "-d", "-s", session, "-x", "160", "-y", "48", command),
                    check=True, env={"TERM": "xterm-256color", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
     try:
         wait_screen(session, "Summary")
         screen = wait_screen(session, STORY_TITLE)
         assert "Blurbs (5)" in screen
         assert "Cookie" not in screen and "Sign up" not in screen
-        subprocess.run(["tmux", "send-keys", "-t", session, "?"], check=True)
+        subprocess.run(tmux(session, "send-keys", "-t", session, "?"), check=True)
         wait_screen(session, "Keys")
-        subprocess.run(["tmux", "send-keys", "-t", session, "Escape"], check=True)
+        subprocess.run(tmux(session, "send-keys", "-t", session, "Escape"), check=True)
         time.sleep(0.5)  # ESC then q at once would read as alt+q
-        subprocess.run(["tmux", "send-keys", "-t", session, "q"], check=True)
+        subprocess.run(tmux(session, "send-keys", "-t", session, "q"), check=True)
         deadline = time.monotonic() + 10
         while "Summary" in capture(session) and time.monotonic() < deadline:
             time.sleep(0.2)
         assert "Summary" not in capture(session)
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], check=False)
+        subprocess.run(tmux(session, "kill-server"), check=False)

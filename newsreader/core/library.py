@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from newsreader.core.errors import UsageError
 from newsreader.core.models import Article, Block, Blurb, Document
+from newsreader.core.states import STATES, state
 
 if TYPE_CHECKING:
     from newsreader.core.config import Config
@@ -20,10 +21,11 @@ if TYPE_CHECKING:
     from newsreader.core.settings import SummarySettings
     from newsreader.core.store.db import ItemRow, Store
 
-# The views of the store, in the order the feeds pane lists them: (name, label, state filter).
+# The views of the store, in the order the feeds pane lists them: (name, label).  Every
+# triage state but "read" has one (read items are all items less the unread ones).
 VIEWS: tuple[tuple[str, str], ...] = (
-    ("all", "All items"), ("unread", "Unread"), ("starred", "Starred"), ("later", "Later"),
-    ("dismissed", "Dismissed"),
+    ("all", "All items"), ("unread", "Unread"),
+    *((s.name, s.view) for s in STATES if s.name != "read"),
 )
 
 
@@ -41,13 +43,8 @@ class Change:
     def describe(self) -> str:
         n = len(self.item_ids)
         what = "" if n == 1 else f" {n} items"
-        words = {
-            ("read", True): "Marked read", ("read", False): "Marked unread",
-            ("starred", True): "Starred", ("starred", False): "Unstarred",
-            ("later", True): "Saved for later", ("later", False): "No longer kept for later",
-            ("dismissed", True): "Dismissed", ("dismissed", False): "Restored",
-        }
-        return words[(self.state, self.on)] + what
+        defined = state(self.state)
+        return (defined.set_word if self.on else defined.clear_word) + what
 
 
 def apply(store: Store, change: Change) -> None:
@@ -55,17 +52,17 @@ def apply(store: Store, change: Change) -> None:
     store.set_states(change.item_ids, change.state, change.on)
 
 
-def toggle(row: ItemRow, state: str) -> Change:
+def toggle(row: ItemRow, name: str) -> Change:
     """The main list's triage keys flip the state the row has."""
-    return Change((row.id,), state, not getattr(row, state))
+    return Change((row.id,), name, not row.has(name))
 
 
-def done_reading(row: ItemRow, state: str) -> Change:
+def done_reading(row: ItemRow, name: str) -> Change:
     """In the reader, r and d mean "done with this" (read, dismissed), never their undo:
     opening the item already marked it read.  s and l still toggle."""
-    if state in {"read", "dismissed"}:
-        return Change((row.id,), state, True)
-    return toggle(row, state)
+    if state(name).done:
+        return Change((row.id,), name, True)
+    return toggle(row, name)
 
 
 def mark_all_read(store: Store, *, feed_id: int | None = None, older_than_days: float | None = None,
@@ -80,11 +77,11 @@ def mark_all_read(store: Store, *, feed_id: int | None = None, older_than_days: 
 
 
 def view_filter(view: str) -> tuple[str | None, bool]:
-    """(state filter, include dismissed) for a view name."""
+    """(state filter, include hidden items) for a view name."""
     names = [name for name, _ in VIEWS]
     if view not in names:
         raise UsageError(f"unknown view {view!r}; views: {', '.join(names)}")
-    return (None if view == "all" else view), view == "dismissed"
+    return (None if view == "all" else view), False
 
 
 def item_article(store: Store, item_id: int, summary: SummarySettings) -> tuple[Article | None, str | None]:

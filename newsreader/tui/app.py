@@ -9,13 +9,11 @@ asked for, so an undo always lands after the change it undoes.
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import time
 import webbrowser
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
-from typing import Any
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -29,6 +27,7 @@ from newsreader.core.library import VIEWS, Change
 from newsreader.core.models import Article
 from newsreader.core.pipeline import process_sources
 from newsreader.core.sanitize import clean_line
+from newsreader.core.states import state
 from newsreader.core.store.db import FeedRow, ItemRow, Store
 
 from ..core import library
@@ -238,13 +237,13 @@ class NewsreaderApp(App[int]):
             self._save(change)
             self._show_change(index, change)
         if message.from_reader:
-            if change.state in {"read", "dismissed"}:
+            if state(change.state).done:
                 self._step(message.item_id, 1)
             return
         main = self._main()
         if main is None:
             return
-        removed = change.state == "dismissed" and change.on and self.view != ("view", "dismissed")
+        removed = state(change.state).hides and change.on and self.view != ("view", change.state)
         nxt = main.find_unread(index - (1 if removed else 0), 1)
         if nxt is None and index < len(self.rows):
             nxt = min(index + (0 if removed else 1), len(self.rows) - 1)
@@ -254,9 +253,8 @@ class NewsreaderApp(App[int]):
     def _show_change(self, index: int, change: Change, undoable: bool = True) -> None:
         row = self.rows[index]
         main = self._main()
-        flags: dict[str, Any] = {change.state: change.on}  # ItemRow names its flags after the states
-        updated = dataclasses.replace(row, **flags)
-        if change.state == "dismissed" and change.on and self.view != ("view", "dismissed"):
+        updated = row.with_state(change.state, change.on)
+        if state(change.state).hides and change.on and self.view != ("view", change.state):
             if main is not None:
                 main.remove_row(index)  # the same list as self.rows
             else:

@@ -11,15 +11,13 @@ from collections.abc import Iterable, Mapping
 from textual.app import App
 from textual.binding import Binding, BindingType
 
+from newsreader.core.states import STATES
+
 
 def triage_bindings(show: bool) -> list[Binding]:
-    """r s l d: the same keys and ids on every screen, so one keymap line remaps both."""
-    return [
-        Binding("r", "triage('read')", "Read", show=show, id="toggle_read"),
-        Binding("s", "triage('starred')", "Star", show=show, id="star"),
-        Binding("l", "triage('later')", "Later", show=show, id="later"),
-        Binding("d", "triage('dismissed')", "Dismiss", show=show, id="dismiss"),
-    ]
+    """r s l d, from the state definitions: the same keys and ids on every screen, so one
+    keymap line remaps both."""
+    return [Binding(s.key, f"triage('{s.name}')", s.label, show=show, id=s.action) for s in STATES]
 
 
 def keys_in_force(binding: Binding, keymap: Mapping[str, str]) -> list[str]:

@@ -261,10 +261,12 @@ def _index(el: Any) -> dict[str, list[tuple[str, Any]]]:
     """An element's children by lower-case local name, as (namespace, child): one pass over
     the children however many names are looked up (an item is asked for a dozen)."""
     try:
-        cache: dict[int, dict[str, list[tuple[str, Any]]]] = _LOCAL.index
+        cache: dict[Any, dict[str, list[tuple[str, Any]]]] = _LOCAL.index
     except AttributeError:
         cache = _LOCAL.index = {}
-    key = id(el)
+    # Keyed by the element itself, which keeps its proxy alive: lxml makes element objects
+    # on demand, and a freed one's id() can be handed to another element mid-parse.
+    key = el
     found = cache.get(key)
     if found is None:
         found = {}
@@ -660,7 +662,7 @@ def parse_feed(body: bytes, url: str, charset: str | None = None) -> ParsedFeed:
     try:
         parsed = _read_tree(tree, url, now) if tree is not None else None
     finally:
-        _LOCAL.__dict__.pop("index", None)  # ids are reused once the tree is freed
+        _LOCAL.__dict__.pop("index", None)  # the tree's elements are freed with it
     if parsed is not None:
         return parsed
     try:

@@ -7,6 +7,7 @@ waits on ``busy_timeout``); ``PRAGMA user_version`` holds the schema version and
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sqlite3
 import threading
@@ -20,6 +21,8 @@ from typing import TYPE_CHECKING
 from newsreader.core.errors import StoreError
 from newsreader.core.io.urls import normalise_url
 from newsreader.core.models import Article
+from newsreader.core.states import STATES
+from newsreader.core.states import state as state_named
 from newsreader.core.store.serialize import article_from_json, article_to_json
 
 if TYPE_CHECKING:
@@ -92,7 +95,7 @@ MIGRATIONS: tuple[str, ...] = (
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
-STATES = ("read", "starred", "later", "dismissed")
+STATE_COLUMNS = tuple(f"{s.name}_at" for s in STATES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,15 +129,35 @@ class ItemRow:
     url: str | None
     published: float | None
     feed_title: str | None
-    read: bool
-    starred: bool
-    later: bool
-    dismissed: bool
+    states: frozenset[str]  # the triage states it is in (core/states.py)
     extracted: bool
     error: str | None
     summary: str = ""  # summary sentences, one per line
     publisher: str | None = None
     feed_url: str | None = None
+
+    def has(self, state: str) -> bool:
+        return state in self.states
+
+    def with_state(self, state: str, on: bool) -> ItemRow:
+        return dataclasses.replace(self, states=self.states | {state} if on else self.states - {state})
+
+    # The states every front end asks about by name.
+    @property
+    def read(self) -> bool:
+        return "read" in self.states
+
+    @property
+    def starred(self) -> bool:
+        return "starred" in self.states
+
+    @property
+    def later(self) -> bool:
+        return "later" in self.states
+
+    @property
+    def dismissed(self) -> bool:
+        return "dismissed" in self.states
 
 
 def default_db_path() -> Path:
@@ -211,8 +234,19 @@ class Store:
                 for statement in _statements(MIGRATIONS[number]):
                     db.execute(statement)
                 db.execute(f"PRAGMA user_version = {number + 1}")
+        self._ensure_state_columns()
         if version < SCHEMA_VERSION:
             self._db.execute("ANALYZE")
+
+    def _ensure_state_columns(self) -> None:
+        """A ``<name>_at`` column for every triage state: a state added to core/states.py
+        gets its column in an existing store on the next open."""
+        have = {row[1] for row in self._db.execute("PRAGMA table_info(items)")}
+        missing = [c for c in STATE_COLUMNS if c not in have]
+        if missing:
+            with self.transaction() as db:
+                for column in missing:
+                    db.execute(f"ALTER TABLE items ADD COLUMN {column} REAL")
 
     @property
     def schema_version(self) -> int:
@@ -264,9 +298,10 @@ class Store:
             if not row:
                 return False
             feed_id = int(row[0])
+            unkept = " AND ".join(f"i.{s.name}_at IS NULL" for s in STATES if s.keeps) or "1 = 1"
             only_here = [int(r[0]) for r in db.execute(
-                """SELECT fi.item_id FROM feed_items fi JOIN items i ON i.id = fi.item_id
-                   WHERE fi.feed_id = ? AND i.starred_at IS NULL AND i.later_at IS NULL
+                f"""SELECT fi.item_id FROM feed_items fi JOIN items i ON i.id = fi.item_id
+                   WHERE fi.feed_id = ? AND {unkept}
                      AND NOT EXISTS (SELECT 1 FROM feed_items other
                                      WHERE other.item_id = fi.item_id AND other.feed_id != ?)""",
                 (feed_id, feed_id))]
@@ -409,22 +444,26 @@ class Store:
 
     def items(self, *, feed_id: int | None = None, include_dismissed: bool = False,
               state: str | None = None, query: str | None = None, limit: int = 50_000) -> list[ItemRow]:
+        """Rows newest first.  ``state``: "unread" or a triage state's name; items in a
+        hiding state (dismissed) show only in that state's own view or with
+        ``include_dismissed``."""
         where = ["1 = 1"]
         params: list[object] = []
-        if not include_dismissed:
-            where.append("i.dismissed_at IS NULL")
+        for hidden in STATES:
+            if hidden.hides and not include_dismissed and state != hidden.name:
+                where.append(f"i.{hidden.name}_at IS NULL")
         if feed_id is not None:
             where.append("i.id IN (SELECT item_id FROM feed_items WHERE feed_id = ?)")
             params.append(feed_id)
         if state == "unread":
             where.append("i.read_at IS NULL")
-        elif state in {"starred", "later", "dismissed"}:
-            where.append(f"i.{state}_at IS NOT NULL")
+        elif state is not None:
+            where.append(f"i.{state_named(state).name}_at IS NOT NULL")
         if query:
             where.append("i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)")
             params.append(fts_query(query))
-        sql = f"""SELECT i.id, i.title, i.url, i.published, i.read_at, i.starred_at, i.later_at,
-                         i.dismissed_at, i.extracted_at, i.extract_error, i.summary, i.publisher,
+        sql = f"""SELECT i.id, i.title, i.url, i.published, {", ".join(f"i.{c}" for c in STATE_COLUMNS)},
+                         i.extracted_at, i.extract_error, i.summary, i.publisher,
                          f.title AS feed_title, f.url AS feed_url
                   FROM items i
                   LEFT JOIN feeds f ON f.id = (SELECT fi.feed_id FROM feed_items fi
@@ -438,8 +477,8 @@ class Store:
                 raise StoreError(f"search: {exc}") from None
         return [
             ItemRow(r["id"], r["title"], r["url"], r["published"], r["feed_title"],
-                    r["read_at"] is not None, r["starred_at"] is not None, r["later_at"] is not None,
-                    r["dismissed_at"] is not None, r["extracted_at"] is not None, r["extract_error"],
+                    frozenset(s.name for s in STATES if r[f"{s.name}_at"] is not None),
+                    r["extracted_at"] is not None, r["extract_error"],
                     r["summary"], r["publisher"] or r["feed_title"], r["feed_url"])
             for r in rows
         ]
@@ -450,8 +489,10 @@ class Store:
 
     def set_states(self, item_ids: Iterable[int], state: str, on: bool) -> None:
         """Set or clear one state on many items in one transaction."""
-        if state not in STATES:
-            raise StoreError(f"unknown state {state!r}; states: {', '.join(STATES)}")
+        try:
+            state_named(state)
+        except ValueError as exc:
+            raise StoreError(str(exc)) from None
         column = f"{state}_at"
         stamp = time.time() if on else None
         with self.transaction() as db:

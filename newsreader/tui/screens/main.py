@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from newsreader.core.library import VIEWS
 from newsreader.core.sanitize import clean_line
+from newsreader.core.states import STATES
 from newsreader.core.store.db import FeedRow, ItemRow
 
 from .. import text
@@ -51,7 +52,7 @@ def plural(n: int, word: str) -> str:
 
 def item_label(item: ItemRow, now: float) -> text.Text:
     """One list row: marks, title (bold while unread), publisher and age."""
-    marks = ("★" if item.starred else " ") + ("⏲" if item.later else " ")
+    marks = "".join((s.mark if item.has(s.name) else " ") for s in STATES if s.mark)
     label = text.Text()  # one line a row: app.tcss ends long titles in an ellipsis
     label.append(marks + " ", style="yellow")
     label.append_text(text.plain(clean_line(item.title), "" if item.read else "bold"))
