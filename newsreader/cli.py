@@ -26,9 +26,10 @@ MARKS: tuple[tuple[str, str, bool], ...] = tuple(
 
 
 def _summary_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--sentences", type=int, metavar="N", help="summary length in sentences")
+    parser.add_argument("--sentences", type=int, metavar="N",
+                        help="force N summary sentences (default: follow the article's length)")
     parser.add_argument("--ratio", type=float, metavar="R",
-                        help="summary length as a share of the story (0-1)")
+                        help="summary length as a share of the story's sentences (default 0.2)")
     parser.add_argument("--algorithm", choices=ALGORITHMS, help="summariser (default: news)")
     parser.add_argument("--language", metavar="CODE", help="override the detected language")
 
@@ -112,12 +113,14 @@ def _summary_settings(args: argparse.Namespace, base: SummarySettings) -> Summar
 
     changes: dict[str, object] = {}
     if getattr(args, "sentences", None) is not None:
-        changes["sentences"] = args.sentences
-        changes["ratio"] = None
+        if args.sentences < 1:
+            raise UsageError("--sentences must be at least 1")
+        changes["sentences"] = args.sentences  # forced, whatever the article's length
     if getattr(args, "ratio", None) is not None:
         if not 0 < args.ratio <= 1:
             raise UsageError("--ratio must be between 0 and 1")
         changes["ratio"] = args.ratio
+        changes["sentences"] = None
     if getattr(args, "algorithm", None):
         changes["algorithm"] = args.algorithm
     if getattr(args, "language", None):

@@ -73,7 +73,7 @@ _KNOWN = {
     "": {"db", "fetch", "summary", "refresh", "ui", "keys", "feeds"},
     "fetch.": {"timeout", "total_timeout", "max_bytes", "max_redirects", "concurrency", "per_host",
                "user_agent", "http2"},
-    "summary.": {"enabled", "sentences", "ratio", "algorithm", "language"},
+    "summary.": {"enabled", "sentences", "ratio", "algorithm", "language", "max_sentences", "min_words"},
     "refresh.": {"interval_minutes", "full_text", "workers"},
     "ui.": {"browser", "theme"},
 }
@@ -83,7 +83,8 @@ _KNOWN = {
 _MINIMUM = {
     "fetch.timeout": 0.001, "fetch.total_timeout": 0.001, "fetch.max_bytes": 1,
     "fetch.max_redirects": 0, "fetch.concurrency": 1, "fetch.per_host": 1,
-    "summary.sentences": 1, "refresh.interval_minutes": 0, "refresh.workers": 1,
+    "summary.sentences": 1, "summary.max_sentences": 1, "summary.min_words": 0,
+    "refresh.interval_minutes": 0, "refresh.workers": 1,
 }
 
 
@@ -132,10 +133,12 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
         raise ConfigError("config: summary.ratio must be between 0 and 1")
     summary = SummarySettings(
         enabled=summary_t.get("enabled", True) is not False,
-        sentences=_expect(summary_t, "sentences", int, "summary.", default=3),
-        ratio=float(ratio) if ratio else None,
+        sentences=_expect(summary_t, "sentences", int, "summary.", default=None),
+        ratio=float(ratio) if ratio else SummarySettings().ratio,
         algorithm=algorithm,
         language=_expect(summary_t, "language", str, "summary.", default=None),
+        max_sentences=_expect(summary_t, "max_sentences", int, "summary.", default=SummarySettings().max_sentences),
+        min_words=_expect(summary_t, "min_words", int, "summary.", default=SummarySettings().min_words),
     )
     keys = data.get("keys", {})
     if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):

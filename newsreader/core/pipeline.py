@@ -72,10 +72,13 @@ def add_summary(article: Article, settings: SummarySettings) -> Article:
         or detect_language(article.text)
     )
     summary: tuple[SummarySentence, ...] = ()
-    if settings.enabled:
+    # A short article is its own summary: a forced count still gets one.
+    long_enough = settings.sentences is not None or article.word_count >= settings.min_words
+    if settings.enabled and long_enough:
         summary = summarise(
             article.blocks, sentences=settings.sentences, ratio=settings.ratio,
             algorithm=settings.algorithm, language=language, title=article.title,
+            max_sentences=settings.max_sentences,
         )
     return dataclasses.replace(article, language=language, summary=summary)
 

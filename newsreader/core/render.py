@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
+import time
 from typing import Any
 
 from newsreader.core.models import Article
@@ -36,9 +38,24 @@ def article_json(outcome: Outcome) -> dict[str, Any]:
     }
 
 
-def meta_line(a: Article) -> str:
-    parts = [a.publisher, a.byline, a.published.isoformat() if a.published else None,
-             f"{a.word_count} words, {a.reading_minutes} min read"]
+def age(ts: float | None, now: float | None = None) -> str:
+    """How long ago, in the largest whole unit: "3d", "5h", "12m", "now"."""
+    if not ts:
+        return ""
+    seconds = max(0, (now or time.time()) - ts)
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds >= size:
+            return f"{int(seconds // size)}{unit}"
+    return "now"
+
+
+def meta_line(a: Article, when: float | None = None) -> str:
+    """Publisher, byline, date and length.  ``when`` is the stored item's time (the one the
+    item list shows, with its age); without it, the date the page gives."""
+    date: str | None = a.published.isoformat() if a.published else None
+    if when:
+        date = f"{dt.datetime.fromtimestamp(when, dt.UTC):%d %b %Y} ({age(when)} ago)"
+    parts = [a.publisher, a.byline, date, f"{a.word_count} words, {a.reading_minutes} min read"]
     return " · ".join(p for p in parts if p)
 
 

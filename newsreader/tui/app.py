@@ -328,14 +328,15 @@ class NewsreaderApp(App[int]):
             self.say(message.error or "Could not open the item.", severity="error")
             return
         index = self._index(message.item_id)
+        when = self.rows[index].published if index is not None else None
         if index is not None and not self.rows[index].read:
             change = Change((message.item_id,), "read", True)  # opening is not an action to undo
             self._save(change)
             self._show_change(index, change, undoable=False)
         if isinstance(self.screen, ReaderScreen) and self.screen.item_id is not None:
-            self.screen.show(message.article, message.item_id)
+            self.screen.show(message.article, message.item_id, when)
         else:
-            self.push_screen(ReaderScreen(message.article, message.item_id))
+            self.push_screen(ReaderScreen(message.article, message.item_id, when=when))
 
     def on_step_unread(self, message: StepUnread) -> None:
         self._step(message.item_id, message.step)

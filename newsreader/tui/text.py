@@ -16,10 +16,10 @@ def plain(text: str, style: str = "") -> Text:
     return Text(strip_escapes(text), style=style)
 
 
-def headline(article: Article) -> Text:
+def headline(article: Article, when: float | None = None) -> Text:
     text = plain(clean_line(article.title or "Untitled"), "bold")
     text.append("\n")
-    text.append(plain(clean_line(meta_line(article)), "dim"))
+    text.append(plain(clean_line(meta_line(article, when)), "dim"))
     return text
 
 

@@ -9,6 +9,8 @@ What cannot be read is None; the store then uses the time the item was first see
 from __future__ import annotations
 
 import calendar
+import datetime as dt
+import math
 import re
 
 _MONTHS = {m: i for i, m in enumerate(
@@ -53,10 +55,16 @@ _SLASHED = re.compile(r"^(?:[a-z]{2,10},?\s+)?(?P<year>\d{4})/(?P<month>\d{1,2})
                       rf"(?:\s+(?P<h>\d{{1,2}}):(?P<m>\d{{2}})(?::(?P<s>\d{{2}}))?(?:\s*{_OFFSET})?)?\s*$", re.IGNORECASE)
 
 
+_COMMON_ZONES = {"GMT": 0.0, "UTC": 0.0, "Z": 0.0, "+0000": 0.0, "-0000": 0.0, "+00:00": 0.0}
+
+
 def _offset_seconds(zone: str | None) -> float | None:
     """Seconds east of UTC, or None for a zone nobody can read."""
     if not zone:
         return 0.0
+    common = _COMMON_ZONES.get(zone)
+    if common is not None:
+        return common
     text = zone.strip().lower().replace(" ", "")
     if text.startswith("etc/"):
         text = text[4:]
@@ -89,7 +97,7 @@ def _month(name: str) -> int | None:
 def _stamp(year: int, month: int, day: int, h: int, m: int, s: int, offset: float) -> float | None:
     if not (1 <= month <= 12 and 1 <= day <= 31 and h <= 24 and m <= 59 and s <= 60):
         return None
-    if day > calendar.monthrange(year, month)[1]:
+    if day > 28 and day > calendar.monthrange(year, month)[1]:
         return None
     return calendar.timegm((year, month, day, h, m, min(s, 59), 0, 0, 0)) - offset
 
@@ -146,12 +154,42 @@ def _parse_rare(text: str) -> float | None:
     return None
 
 
+# The two forms nearly every feed writes, read without the general patterns' cost.
+_CANONICAL_822 = re.compile(r"(?:[A-Z][a-z]{2}, )?(\d{1,2}) ([A-Z][a-z]{2}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) (GMT|UTC|Z|[+-]\d{4})")
+_CANONICAL_ISO = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:Z|[+-]\d{2}:\d{2})")
+
+
+def _canonical(text: str) -> float | None:
+    if match := _CANONICAL_822.fullmatch(text):
+        month = _MONTHS.get(match.group(2).lower())
+        zone = match.group(7)
+        if month is None:
+            return None
+        offset = 0
+        if zone[0] in "+-":
+            hours, minutes = int(zone[1:3]), int(zone[3:5])
+            if hours > 14 or minutes > 59:
+                return None
+            offset = (-1 if zone[0] == "-" else 1) * (hours * 3600 + minutes * 60)
+        return _stamp(int(match.group(3)), month, int(match.group(1)), int(match.group(4)),
+                      int(match.group(5)), int(match.group(6)), offset)
+    if _CANONICAL_ISO.fullmatch(text):
+        try:
+            return float(math.floor(dt.datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp()))
+        except ValueError:
+            return None
+    return None
+
+
 def _parse_common(value: str | None) -> float | None:
     if not value:
         return None
     text = " ".join(str(value).split())
     if not text or len(text) > 80:
         return None
+    fast = _canonical(text)
+    if fast is not None:
+        return fast
     if match := _RFC822.match(text):
         return _from_parts(match, _month(match.group("month")), _year(match.group("year")))
     if match := _W3CDTF.match(text):

@@ -187,27 +187,31 @@ def _summarizer(name: str, language: str) -> Any:
     return summarizer
 
 
-def summary_length(total: int, sentences: int | None, ratio: float | None) -> int:
-    """How many sentences: a fixed count, or a share of the story (at least one)."""
-    if ratio is not None and ratio > 0:
-        return max(1, min(total, round(total * ratio)))
-    return max(0, min(total, sentences if sentences is not None else 3))
+def summary_length(total: int, sentences: int | None, ratio: float | None,
+                   max_sentences: int | None = None) -> int:
+    """How many sentences: a forced count, or a share of the story (at least one, at most
+    ``max_sentences``)."""
+    if sentences is not None:
+        return max(0, min(total, sentences))
+    share = max(1, round(total * (ratio if ratio and ratio > 0 else 0.2)))
+    return min(total, share, max_sentences) if max_sentences else min(total, share)
 
 
 def summarise(
     blocks: Sequence[Block],
     *,
-    sentences: int | None = 3,
+    sentences: int | None = None,
     ratio: float | None = None,
     algorithm: str = "news",
     language: str = "en",
     title: str | None = None,
+    max_sentences: int | None = None,
 ) -> tuple[SummarySentence, ...]:
     """Pick summary sentences from ``blocks``; they come back in story order."""
     if algorithm not in ALGORITHMS:
         raise ValueError(f"unknown algorithm {algorithm!r}; choose from {', '.join(ALGORITHMS)}")
     every = [s for s in split_sentences(blocks, language) if not s.heading]
-    count = summary_length(len(every), sentences, ratio)
+    count = summary_length(len(every), sentences, ratio, max_sentences)
     if count == 0 or not every:
         return ()
     pool = every[: CAPS[algorithm]]

@@ -14,6 +14,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from newsreader.core.library import VIEWS
+from newsreader.core.render import age
 from newsreader.core.sanitize import clean_line
 from newsreader.core.states import STATES
 from newsreader.core.store.db import FeedRow, ItemRow
@@ -34,16 +35,6 @@ from ..messages import (
 from ..widgets.preview import Preview
 from .help import HelpScreen
 from .reader import move_cursor
-
-
-def age(ts: float | None, now: float | None = None) -> str:
-    if not ts:
-        return ""
-    seconds = max(0, (now or time.time()) - ts)
-    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
-        if seconds >= size:
-            return f"{int(seconds // size)}{unit}"
-    return "now"
 
 
 def plural(n: int, word: str) -> str:
@@ -207,8 +198,9 @@ class MainScreen(Screen[None]):
             body.append_text(text.plain(sentence))
             body.append("\n")
         if not item.summary:
-            body.append(text.plain(clean_line(item.error or ("Not fetched yet." if not item.extracted
-                                                              else "No summary."))))
+            reason = item.error or ("Not fetched yet." if not item.extracted
+                                    else "No summary: a short story, quicker read whole.")
+            body.append(text.plain(clean_line(reason)))
             body.stylize("dim")
         preview.update(body)
 

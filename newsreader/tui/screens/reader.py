@@ -50,10 +50,12 @@ class ReaderScreen(Screen[None]):
         ("enter", "on a summary sentence: find it in the story; on a blurb: open it"),
     )
 
-    def __init__(self, article: Article, item_id: int | None = None, quit_on_back: bool = False) -> None:
+    def __init__(self, article: Article, item_id: int | None = None, quit_on_back: bool = False,
+                 when: float | None = None) -> None:
         super().__init__()
         self.article = article
         self.item_id = item_id
+        self.when = when  # the stored item's time, as the item list shows it
         self.quit_on_back = quit_on_back
         self.highlighting = False
         self._story = text.Text()
@@ -61,7 +63,7 @@ class ReaderScreen(Screen[None]):
         self._told_not_stored = False
 
     def compose(self) -> ComposeResult:
-        yield Static(text.headline(self.article), id="headline")
+        yield Static(text.headline(self.article, self.when), id="headline")
         with Horizontal(id="panes"):
             summary = OptionList(id="summary-pane", markup=False)
             summary.border_title = "Summary"
@@ -79,7 +81,7 @@ class ReaderScreen(Screen[None]):
         self._fit(self.app.size.width)
 
     def _fill(self) -> None:
-        self.query_one("#headline", Static).update(text.headline(self.article))
+        self.query_one("#headline", Static).update(text.headline(self.article, self.when))
         self._fill_summary()
         self._draw_story()
         self._fill_blurbs()
@@ -94,7 +96,11 @@ class ReaderScreen(Screen[None]):
         if items:
             summary.highlighted = 0
         else:
-            summary.add_option(Option(text.Text("No summary.", style="dim"), disabled=True))
+            min_words = getattr(getattr(self.app, "config", None), "summary", None)
+            short = self.article.word_count < getattr(min_words, "min_words", 150)
+            note = (f"No summary: {self.article.word_count} words, quicker read whole."
+                    if short else "No summary.")
+            summary.add_option(Option(text.Text(note, style="dim"), disabled=True))
 
     def _fill_blurbs(self) -> None:
         blurbs = self.query_one("#blurbs", OptionList)
@@ -129,9 +135,9 @@ class ReaderScreen(Screen[None]):
     def _fit(self, width: int) -> None:
         self.set_class(width < WIDE, "narrow")
 
-    def show(self, article: Article, item_id: int | None) -> None:
+    def show(self, article: Article, item_id: int | None, when: float | None = None) -> None:
         """Swap in another article without leaving the reader (n/p and triage)."""
-        self.article, self.item_id = article, item_id
+        self.article, self.item_id, self.when = article, item_id, when
         self._fill()
         self.query_one("#story-pane", VerticalScroll).scroll_home(animate=False)
 
