@@ -105,6 +105,10 @@ class NewsWeb:
                 "Councillor Mary Walsh said the delay had been frustrating but the plan was now fully funded.",
                 "Contractors will work on weekdays only, and access will be kept open for emergency vehicles.",
                 f"A public meeting about {subject} will be held in the town hall on Thursday evening at 7 p.m.",
+                "Local businesses said they hoped the work would be finished before the busy summer season.",
+                "The council will publish a detailed timetable for each phase of the work on its website.",
+                "Several residents asked whether the work would cause noise at night, which officials ruled out.",
+                "Officials said they would write to every household affected before the work begins next month.",
             ))
         plug = (f'<p><strong>READ MORE:</strong> <a href="/articles/related/{others[0][0]}.html">'
                 f"{escape(others[0][1])} explained</a></p>")
