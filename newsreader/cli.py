@@ -283,8 +283,11 @@ def cmd_add(args: argparse.Namespace) -> int:
 
     config, store = _store(args)
     with store:
-        url, new = subscribe(store, args.url, config.fetch, tuple(args.tag))
-    print(f"{'subscribed to' if new else 'already subscribed to'} {url}")
+        url, new, items = subscribe(store, args.url, config.fetch, tuple(args.tag))
+    if new:
+        print(f"subscribed to {url} ({items} item{'' if items == 1 else 's'}; refresh fetches their pages)")
+    else:
+        print(f"already subscribed to {url}")
     return 0
 
 
@@ -373,12 +376,21 @@ def cmd_feeds(args: argparse.Namespace) -> int:
         return 0
     from newsreader.core.sanitize import clean_line
 
-    print(f"{'unread':>6} {'items':>6}  {'last ok':<20} feed")
+    def short(ts: float | None) -> str:
+        import datetime as dt
+
+        return dt.datetime.fromtimestamp(ts, dt.UTC).strftime("%Y-%m-%d %H:%M") if ts else "never"
+
+    width = max([len(str(f.id)) for f in rows] + [2])
+    indent = " " * (width + 2 + 6 + 1 + 6 + 2 + 16 + 2)
+    print(f"{'ID':>{width}}  {'unread':>6} {'items':>6}  {'last ok (UTC)':<16}  feed")
     for f in rows:
-        print(f"{f.unread:>6} {f.items:>6}  {(_when(f.last_ok) or 'never'):<20} "
-              f"{clean_line(f.title or f.url)}  <{f.url}>")
+        tags = f"  [{', '.join(f.tags)}]" if f.tags else ""
+        print(f"{f.id:>{width}}  {f.unread:>6} {f.items:>6}  {short(f.last_ok):<16}  "
+              f"{clean_line(f.title or f.url)}{tags}")
+        print(f"{indent}{clean_line(f.url)}")
         if f.last_error:
-            print(f"{'':>35}error: {clean_line(f.last_error)}")
+            print(f"{indent}! {clean_line(f.last_error)}")
     return 0
 
 

@@ -131,13 +131,16 @@ def test_cli_feed_commands(tmp_path: Path, web: NewsWeb) -> None:
     db = tmp_path / "cli.db"
     page = f"{web.base}/articles/f0000/index.html"
     done = run_cli("add", page, db=db)
-    assert done.returncode == 0 and "subscribed" in done.stdout, done.stderr
+    assert done.returncode == 0 and "subscribed" in done.stdout and "(4 items" in done.stdout, done.stderr
+    # the same feed again, behind a tracking parameter: caught, not subscribed twice
+    again = run_cli("add", f"{web.base}/feeds/f0000.rss?utm_source=newsletter", db=db)
+    assert again.returncode == 0 and "already subscribed" in again.stdout, again.stdout
     opml = tmp_path / "subs.opml"
     opml.write_text(web.opml())
     assert run_cli("import-opml", str(opml), db=db).returncode == 0
     done = run_cli("refresh", "--feeds-only", "--json", db=db)
     totals = json.loads(done.stdout.strip().splitlines()[-1])
-    assert totals["feeds"] == 6 and totals["new_items"] == 24 and totals["articles"] == 0
+    assert totals["feeds"] == 6 and totals["new_items"] == 20 and totals["articles"] == 0  # add fetched 4
     feeds = json.loads(run_cli("feeds", "--format", "json", db=db).stdout)
     assert {"url", "title", "items", "unread", "last_ok", "last_error"} == set(feeds[0])
     assert sum(f["items"] for f in feeds) == 24

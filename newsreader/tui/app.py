@@ -33,8 +33,10 @@ from newsreader.core.store.db import FeedRow, ItemRow, Store
 from ..core import library
 from .keys import keys_in_force, screen_bindings
 from .messages import (
+    AddFeed,
     ArticleLoaded,
     CopyLink,
+    FeedsChanged,
     ItemArticle,
     ItemsLoaded,
     MarkAllRead,
@@ -44,11 +46,14 @@ from .messages import (
     RefreshDone,
     RefreshProgress,
     RefreshRequested,
+    RemoveFeed,
+    RenameFeed,
     SaveBlurb,
     Saved,
     SaveFailed,
     SearchRequested,
     StepUnread,
+    TagFeed,
     TriageRequested,
     UndoRequested,
     ViewChosen,
@@ -87,6 +92,7 @@ class NewsreaderApp(App[int]):
         self.search_query: str | None = None
         self.undo_stack: list[Change] = []
         self.refreshing = False
+        self._refresh_quiet = False
         self._items_asked = 0  # the newest list request; older answers are dropped
         self._item_asked = 0  # likewise for the item opened
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store-writer")
@@ -154,6 +160,8 @@ class NewsreaderApp(App[int]):
             return f"search “{clean_line(self.search_query)}”"
         if kind == "view":
             return dict(VIEWS).get(key, key)
+        if kind == "tag":
+            return f"# {clean_line(key)}"
         feed = next((f for f in self.feed_rows if str(f.id) == key), None)
         return clean_line(feed.title or feed.url) if feed else "feed"
 
@@ -169,8 +177,10 @@ class NewsreaderApp(App[int]):
         state, dismissed = library.view_filter(key) if kind == "view" else (None, False)
         try:
             rows = self.store.items(feed_id=int(key) if kind == "feed" else None, state=state,
-                                    include_dismissed=dismissed, query=self.search_query)
+                                    include_dismissed=dismissed, query=self.search_query,
+                                    tag=key if kind == "tag" else None)
             feeds = self.store.feeds()
+            tags = tuple(self.store.tags())
         except NewsreaderError as exc:
             self.call_from_thread(self.say, str(exc), severity="error")
             return
@@ -178,7 +188,7 @@ class NewsreaderApp(App[int]):
             return  # a newer request (another search, another view) is on its way
         now = time.time()
         labels = [item_label(row, now) for row in rows]
-        self.post_message(ItemsLoaded(rows, feeds, keep_item, labels, generation))
+        self.post_message(ItemsLoaded(rows, feeds, keep_item, labels, generation, tags))
 
     def on_items_loaded(self, message: ItemsLoaded) -> None:
         if message.generation != self._items_asked:
@@ -188,7 +198,7 @@ class NewsreaderApp(App[int]):
         main = self._main()
         if main is not None:
             main.show_items(message.items, message.feeds, message.keep_item, message.labels,
-                            self.view_name())
+                            self.view_name(), message.tags)
             if self._note:
                 main.set_status(self._note)
         self._note = None
@@ -292,16 +302,82 @@ class NewsreaderApp(App[int]):
         self._note = f"Undone: {change.describe()}"
         self._save(change, reload=True)
 
-    def on_mark_all_read(self, _: MarkAllRead) -> None:
-        """newsboat's A: every unread item in the list on screen, as one undoable change."""
+    def on_mark_all_read(self, message: MarkAllRead) -> None:
+        """newsboat's A (the list on screen) and C (everything), as one undoable change."""
+        if message.everywhere:
+            self._mark_everything_read()
+            return
         ids = tuple(r.id for r in self.rows if not r.read)
         if not ids:
             self.say("Nothing unread here.")
             return
-        change = Change(ids, "read", True)
+        self._bulk_read(Change(ids, "read", True))
+
+    def _bulk_read(self, change: Change) -> None:
         self.undo_stack.append(change)
         self._note = f"{change.describe()} · u to undo"
         self._save(change, reload=True)
+
+    @work(thread=True, group="bulk", exit_on_error=False)
+    def _mark_everything_read(self) -> None:
+        if self.store is None:
+            return
+        ids = tuple(self.store.unread_ids())  # read, not yet marked: the writer thread marks them
+        if not ids:
+            self.call_from_thread(self.say, "Nothing unread.")
+            return
+        self.call_from_thread(self._bulk_read, Change(ids, "read", True))
+
+    # ---------------------------------------------------------------- feeds
+    def on_add_feed(self, message: AddFeed) -> None:
+        self.say(f"Looking for a feed at {message.url}…")
+        self._feed_job("add", message.url)
+
+    def on_remove_feed(self, message: RemoveFeed) -> None:
+        if self.view == ("feed", str(message.feed_id)):
+            self.view = ("view", "all")
+        self._feed_job("remove", message.feed_id)
+
+    def on_rename_feed(self, message: RenameFeed) -> None:
+        self._feed_job("rename", message.feed_id, message.title)
+
+    def on_tag_feed(self, message: TagFeed) -> None:
+        self._feed_job("tag", message.feed_id, message.tags)
+
+    @work(thread=True, group="feeds", exit_on_error=False)
+    def _feed_job(self, job: str, target: object, value: object = None) -> None:
+        """Feed changes run the core off the UI thread; the result comes back as a note."""
+        from newsreader.core.feeds.subscribe import subscribe
+
+        store = self.store
+        if store is None:
+            return
+        try:
+            if job == "add":
+                url, new, items = subscribe(store, str(target), self.config.fetch)
+                note = (f"Subscribed to {url}: {items} item{'' if items == 1 else 's'}" if new
+                        else f"Already subscribed to {url}")
+            elif job == "remove":
+                store.remove_feed(str(target))
+                note = "Feed removed; its starred, later and saved items stay"
+            elif job == "rename":
+                store.rename_feed(int(str(target)), str(value or "") or None)
+                note = "Feed renamed"
+            else:
+                tags = tuple(value) if isinstance(value, tuple) else ()
+                store.set_tags(int(str(target)), tags)
+                note = f"Tags: {', '.join(tags) or 'none'}"
+        except NewsreaderError as exc:
+            self.post_message(FeedsChanged(f"Could not {job} the feed: {exc}", error=True))
+            return
+        self.post_message(FeedsChanged(note))
+
+    def on_feeds_changed(self, message: FeedsChanged) -> None:
+        self.say(message.note, severity="error" if message.error else "information",
+                 timeout=8 if message.error else None)
+        main = self._main()
+        current = main.current() if main else None
+        self.load_items(keep_item=current.id if current else None)
 
     # ---------------------------------------------------------------- reading
     def on_open_item(self, message: OpenItem) -> None:
@@ -434,6 +510,7 @@ class NewsreaderApp(App[int]):
         if self.refreshing or self.store is None:
             return
         self.refreshing = True
+        self._refresh_quiet = due_minutes is not None  # the timer's refresh never pops up toasts
         self._refresh(due_minutes)
 
     def _refresh_due(self) -> None:
@@ -482,14 +559,19 @@ class NewsreaderApp(App[int]):
             self.say(f"Refresh failed: {message.error}", severity="error", timeout=10)
             return
         t = message.totals
-        if len(t.errors) <= 1:
-            for error in t.errors:
-                self.say(error, severity="warning", timeout=8)
-        else:  # offline, say: one line, not a wall of toasts (each feed's error is in the feeds list)
+        summary = (f"{t.new_items} new item{'' if t.new_items == 1 else 's'}, {t.articles} articles"
+                   + (f"; {t.feed_errors} feed{'' if t.feed_errors == 1 else 's'} failed (marked ! in the"
+                      " feeds pane: highlight one to see why)" if t.feed_errors else ""))
+        if main is not None:
+            self._note = summary  # the status line keeps it once the list reloads
+        if self._refresh_quiet:
+            return  # a timed refresh (a first run offline, say) never covers the screen
+        if len(t.errors) == 1:
+            self.say(t.errors[0], severity="warning", timeout=8)
+        elif t.errors:  # offline, say: one line, not a wall of toasts
             self.say(f"{len(t.errors)} feeds had errors; first: {t.errors[0]}", severity="warning", timeout=8)
         if t.feeds:
-            self.say(f"{t.new_items} new items, {t.articles} articles, {t.feed_errors} feed errors "
-                     f"in {t.seconds:.1f}s")
+            self.say(f"{summary} in {t.seconds:.1f}s")
 
     # ---------------------------------------------------------------- palette
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:

@@ -36,6 +36,7 @@ class ItemsLoaded(Message):
     keep_item: int | None
     labels: list[Text]  # the rows' labels, built in the worker, off the UI thread
     generation: int = 0  # which request this answers: an older answer is dropped
+    tags: tuple[str, ...] = ()  # every feed tag, for the tags in the feeds pane
 
 
 @dataclass
@@ -121,7 +122,39 @@ class RefreshRequested(Message):
 
 @dataclass
 class MarkAllRead(Message):
-    """Mark every unread item of the list on screen read (newsboat's A)."""
+    """Mark every unread item read: of the list on screen (newsboat's A), or everywhere (C)."""
+
+    everywhere: bool = False
+
+
+@dataclass
+class AddFeed(Message):
+    url: str
+
+
+@dataclass
+class RemoveFeed(Message):
+    feed_id: int
+
+
+@dataclass
+class RenameFeed(Message):
+    feed_id: int
+    title: str
+
+
+@dataclass
+class TagFeed(Message):
+    feed_id: int
+    tags: tuple[str, ...]
+
+
+@dataclass
+class FeedsChanged(Message):
+    """A feed was added, removed, renamed or tagged (from a worker): say so, reload."""
+
+    note: str
+    error: bool = False
 
 
 @dataclass

@@ -138,12 +138,15 @@ async def refresh(
     progress: ProgressCallback | None = None,
     executor: Executor | None = None,
     due_minutes: int | None = None,
+    feed_ids: set[int] | None = None,
 ) -> RefreshTotals:
     """Refresh every feed, or with ``due_minutes`` only those whose interval has passed
     (a feed's own ``refresh_minutes`` from the config wins over ``due_minutes``)."""
     started = time.perf_counter()
     totals = RefreshTotals()
     feeds = store.feeds(counts=False)
+    if feed_ids is not None:
+        feeds = [f for f in feeds if f.id in feed_ids]
     if due_minutes is not None:
         now = time.time()
         feeds = [f for f in feeds if now - f.last_attempt >= 60 * (f.refresh_minutes or due_minutes)]

@@ -8,6 +8,7 @@ from newsreader.core.errors import FetchError, NewsreaderError
 from newsreader.core.feeds.parse import discover_feeds, parse_feed
 from newsreader.core.io.decode import decode
 from newsreader.core.io.fetch import FEED_ACCEPT, Fetcher, FetchSettings
+from newsreader.core.io.urls import normalise_url
 from newsreader.core.store.db import Store
 
 
@@ -38,9 +39,28 @@ async def find_feed(url: str, settings: FetchSettings = FetchSettings()) -> tupl
             raise FetchError(f"{url}: the feeds the page names could not be read") from None
 
 
+def known_feed(store: Store, *urls: str) -> str | None:
+    """The subscribed feed that any of ``urls`` names already, tracking parameters, ``www.``,
+    ``m.`` and a trailing slash aside (the same feed behind a variant or a redirect)."""
+    wanted = {normalise_url(u) for u in urls if u}
+    return next((f.url for f in store.feeds(counts=False) if normalise_url(f.url) in wanted), None)
+
+
 def subscribe(store: Store, url: str, settings: FetchSettings = FetchSettings(),
-              tags: tuple[str, ...] = ()) -> tuple[str, bool]:
-    """Find and add a feed; returns (feed URL, whether it is new)."""
+              tags: tuple[str, ...] = (), fetch_now: bool = True) -> tuple[str, bool, int]:
+    """Find and add a feed, and fetch it at once; returns (feed URL, whether it is new, how
+    many items it brought).  A feed already subscribed under another URL is not added twice."""
+    existing = known_feed(store, url)
+    if existing is not None:
+        return existing, False, 0
     feed_url, title = asyncio.run(find_feed(url, settings))
-    _, new = store.add_feed(feed_url, title=title, tags=tags)
-    return feed_url, new
+    existing = known_feed(store, feed_url)  # the page named a feed we have, or it redirected to one
+    if existing is not None:
+        return existing, False, 0
+    feed_id, new = store.add_feed(feed_url, title=title, tags=tags)
+    items = 0
+    if new and fetch_now:
+        from newsreader.core.feeds.refresh import refresh
+
+        items = asyncio.run(refresh(store, fetch=settings, full_text=False, feed_ids={feed_id})).new_items
+    return feed_url, new, items

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import importlib.util
+import re
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -97,6 +98,26 @@ def _accept_encoding() -> str:
     return "gzip, deflate, br" if has_brotli else "gzip, deflate"
 
 
+# What the operating system's socket errors mean, in words ("[Errno -2] Name or service not
+# known" is what a first run with no network shows for every feed).
+_OS_REASONS = (
+    (("name or service not known", "nodename nor servname", "temporary failure in name resolution",
+      "no address associated", "getaddrinfo failed", "errno -2", "errno -3", "errno -5"),
+     "the host name could not be looked up (offline?)"),
+    (("connection refused", "errno 111"), "the server refused the connection"),
+    (("network is unreachable", "errno 101", "no route to host", "errno 113"), "no network route (offline?)"),
+    (("connection reset", "errno 104"), "the connection was reset"),
+)
+
+
+def plain_reason(reason: str) -> str:
+    low = reason.lower()
+    for needles, words in _OS_REASONS:
+        if any(n in low for n in needles):
+            return words
+    return re.sub(r"^\[Errno -?\d+\]\s*", "", reason)
+
+
 def describe_error(exc: BaseException, url: str) -> str:
     """One line that says what went wrong, for the user and the store."""
     if isinstance(exc, NewsreaderError):
@@ -111,7 +132,7 @@ def describe_error(exc: BaseException, url: str) -> str:
         reason = str(exc) or "connection failed"
         if "CERTIFICATE" in reason.upper() or "SSL" in reason.upper():
             return f"TLS error for {urlsplit(url).netloc}: {reason.splitlines()[0]}"
-        return f"cannot connect to {urlsplit(url).netloc}: {reason.splitlines()[0]}"
+        return f"cannot connect to {urlsplit(url).netloc}: {plain_reason(reason.splitlines()[0])}"
     if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError):
         return f"connection broken while reading {url}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
     if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):

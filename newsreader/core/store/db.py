@@ -309,6 +309,21 @@ class Store:
             db.executemany("DELETE FROM items WHERE id = ?", [(i,) for i in only_here])
             return True
 
+    def rename_feed(self, feed_id: int, title: str | None) -> None:
+        with self.transaction() as db:
+            db.execute("UPDATE feeds SET title = ? WHERE id = ?", (title or None, feed_id))
+
+    def set_tags(self, feed_id: int, tags: Iterable[str]) -> None:
+        clean = ",".join(dict.fromkeys(t.strip() for t in tags if t.strip() and "," not in t))
+        with self.transaction() as db:
+            db.execute("UPDATE feeds SET tags = ? WHERE id = ?", (clean, feed_id))
+
+    def tags(self) -> list[str]:
+        """Every tag a feed has, sorted."""
+        with self._lock:
+            rows = self._db.execute("SELECT tags FROM feeds WHERE tags != ''").fetchall()
+        return sorted({t for (value,) in rows for t in value.split(",") if t}, key=str.lower)
+
     def feed_id(self, url_or_id: str) -> int | None:
         with self._lock:
             row = self._db.execute("SELECT id FROM feeds WHERE url = ? OR CAST(id AS TEXT) = ?",
@@ -443,7 +458,8 @@ class Store:
         return dict(row) if row else None
 
     def items(self, *, feed_id: int | None = None, include_dismissed: bool = False,
-              state: str | None = None, query: str | None = None, limit: int = 50_000) -> list[ItemRow]:
+              state: str | None = None, query: str | None = None, limit: int = 50_000,
+              tag: str | None = None) -> list[ItemRow]:
         """Rows newest first.  ``state``: "unread" or a triage state's name; items in a
         hiding state (dismissed) show only in that state's own view or with
         ``include_dismissed``."""
@@ -455,6 +471,10 @@ class Store:
         if feed_id is not None:
             where.append("i.id IN (SELECT item_id FROM feed_items WHERE feed_id = ?)")
             params.append(feed_id)
+        if tag is not None:
+            where.append("i.id IN (SELECT fi.item_id FROM feed_items fi JOIN feeds f ON f.id = fi.feed_id"
+                         " WHERE ',' || f.tags || ',' LIKE ?)")
+            params.append(f"%,{tag},%")
         if state == "unread":
             where.append("i.read_at IS NULL")
         elif state is not None:

@@ -22,18 +22,23 @@ from newsreader.core.store.db import FeedRow, ItemRow
 from .. import text
 from ..keys import help_rows, screen_bindings, triage_bindings
 from ..messages import (
+    AddFeed,
     CopyLink,
     MarkAllRead,
     OpenItem,
     OpenLink,
     RefreshRequested,
+    RemoveFeed,
+    RenameFeed,
     SearchRequested,
+    TagFeed,
     TriageRequested,
     UndoRequested,
     ViewChosen,
 )
 from ..widgets.preview import Preview
 from .help import HelpScreen
+from .prompt import PromptScreen
 from .reader import move_cursor
 
 
@@ -73,24 +78,30 @@ class MainScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit_or_back", "Quit", id="back"),
+        Binding("question_mark", "help", "Help", id="help"),  # early: a narrow footer keeps it
         Binding("j", "cursor(1)", "Down", show=False, id="next"),
         Binding("k", "cursor(-1)", "Up", show=False, id="previous"),
         Binding("n", "next_unread(1)", "Next unread", id="next_unread"),
         Binding("p", "next_unread(-1)", "Prev unread", id="previous_unread"),
         *triage_bindings(show=True),
         Binding("u", "undo", "Undo", id="undo"),
-        Binding("A", "mark_all_read", "Mark all read", show=False, id="mark_all_read"),
+        Binding("A", "mark_all_read", "Mark all read (this list)", show=False, id="mark_all_read"),
+        Binding("C", "mark_everything_read", "Mark everything read", show=False, id="mark_everything_read"),
+        Binding("a", "add_feed", "Add feed", show=False, id="add_feed"),
+        Binding("x", "remove_feed", "Remove feed", show=False, id="remove_feed"),
+        Binding("e", "rename_feed", "Rename feed", show=False, id="rename_feed"),
+        Binding("T", "tag_feed", "Tag feed", show=False, id="tag_feed"),
         Binding("o", "browser", "Browser", show=False, id="browser"),
         Binding("y", "copy_url", "Copy URL", show=False, id="copy_url"),
         Binding("space", "page_down", "Page down", show=False, id="page_down"),
         Binding("slash", "search", "Search", id="search"),
         Binding("R", "refresh", "Refresh", id="refresh"),
-        Binding("question_mark", "help", "Help", id="help"),
     ]
     HELP_EXTRA: ClassVar[tuple[tuple[str, str], ...]] = (
         ("enter", "open the item in the reader, or show the chosen feed or view"),
         ("tab", "move between the feeds and the items"),
         ("!", "beside a feed: its last refresh failed (highlight it to see why)"),
+        ("x e T", "act on the feed highlighted in the feeds pane"),
     )
     FIRST_PAGE = 100  # rows drawn at once (a screenful and more); the rest follow the first paint
 
@@ -120,10 +131,14 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#items").focus()
+        self.set_class(self.app.size.width < 100, "narrow")
+
+    def on_resize(self) -> None:
+        self.set_class(self.app.size.width < 100, "narrow")
 
     # ---------------------------------------------------------------- drawn from above
     def show_items(self, items: list[ItemRow], feeds: list[FeedRow], keep_item: int | None,
-                   labels: list[text.Text], view_name: str) -> None:
+                   labels: list[text.Text], view_name: str, tags: tuple[str, ...] = ()) -> None:
         self.rows, self.view_name = items, view_name
         options = self.query_one("#items", OptionList)
         index = next((i for i, item in enumerate(items) if item.id == keep_item), 0)
@@ -136,7 +151,7 @@ class MainScreen(Screen[None]):
             self.call_after_refresh(self._add_in_chunks, options, rest, items)
         if items:
             options.highlighted = index
-        self.show_feeds(feeds)
+        self.show_feeds(feeds, tags)
         self.set_status()
         self.show_preview()
 
@@ -148,11 +163,12 @@ class MainScreen(Screen[None]):
         if len(rest) > 2000:
             self.call_after_refresh(self._add_in_chunks, options, rest[2000:], items)
 
-    def show_feeds(self, feeds: list[FeedRow]) -> None:
+    def show_feeds(self, feeds: list[FeedRow], tags: tuple[str, ...] = ()) -> None:
         self.feed_rows = feeds
         options = self.query_one("#feeds", OptionList)
         current = options.highlighted
         entries = [Option(name, id=f"view:{key}") for key, name in VIEWS]
+        entries += [Option(text.plain(f"# {clean_line(tag)}", "italic"), id=f"tag:{tag}") for tag in tags]
         entries += [Option(feed_label(feed), id=f"feed:{feed.id}") for feed in feeds]
         options.set_options(entries)
         options.highlighted = current if current is not None and current < len(entries) else 0
@@ -247,6 +263,66 @@ class MainScreen(Screen[None]):
 
     def action_mark_all_read(self) -> None:
         self.post_message(MarkAllRead())
+
+    def action_mark_everything_read(self) -> None:
+        self.post_message(MarkAllRead(everywhere=True))
+
+    def current_feed(self) -> FeedRow | None:
+        """The feed highlighted in the feeds pane, if a feed (not a view or tag) is."""
+        options = self.query_one("#feeds", OptionList)
+        if options.highlighted is None:
+            return None
+        kind, _, key = (options.get_option_at_index(options.highlighted).id or "").partition(":")
+        return next((f for f in self.feed_rows if kind == "feed" and str(f.id) == key), None)
+
+    def _feed_or_say(self) -> FeedRow | None:
+        feed = self.current_feed()
+        if feed is None:
+            self.notify("Highlight a feed in the feeds pane first (tab moves there).", markup=False)
+        return feed
+
+    def action_add_feed(self) -> None:
+        def answer(url: str | None) -> None:
+            if url:
+                self.post_message(AddFeed(url))
+
+        self.app.push_screen(PromptScreen("Add a feed: its URL, or a page that names one",
+                                          placeholder="https://example.com/feed.xml"), answer)
+
+    def action_remove_feed(self) -> None:
+        feed = self._feed_or_say()
+        if feed is None:
+            return
+
+        def answer(reply: str | None) -> None:
+            if reply and reply.lower() in {"y", "yes"}:
+                self.post_message(RemoveFeed(feed.id))
+
+        self.app.push_screen(PromptScreen(
+            f"Remove {clean_line(feed.title or feed.url)}? Its starred, later and saved items stay. "
+            "Type y and enter to remove."), answer)
+
+    def action_rename_feed(self) -> None:
+        feed = self._feed_or_say()
+        if feed is None:
+            return
+
+        def answer(title: str | None) -> None:
+            if title is not None:
+                self.post_message(RenameFeed(feed.id, title))
+
+        self.app.push_screen(PromptScreen("New name (empty: the feed's own)", value=feed.title or ""), answer)
+
+    def action_tag_feed(self) -> None:
+        feed = self._feed_or_say()
+        if feed is None:
+            return
+
+        def answer(tags: str | None) -> None:
+            if tags is not None:
+                self.post_message(TagFeed(feed.id, tuple(t.strip() for t in tags.split(",") if t.strip())))
+
+        self.app.push_screen(PromptScreen("Tags, separated by commas", value=", ".join(feed.tags)), answer)
 
     def action_browser(self) -> None:
         item = self.current()

@@ -31,6 +31,7 @@ class ReaderScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "back", "Back", id="back"),
+        Binding("question_mark", "help", "Help", id="help"),  # early: a narrow footer keeps it
         Binding("t", "toggle_focus", "Summary/story", id="toggle_focus"),
         Binding("b", "blurbs", "Blurbs", id="blurbs"),
         Binding("h", "highlight", "Highlight", id="highlight"),
@@ -44,11 +45,14 @@ class ReaderScreen(Screen[None]):
         Binding("k,up", "scroll(-1)", "Up", show=False),
         Binding("space", "page_down", "Page down", show=False, id="page_down"),
         Binding("tab", "app.focus_next", "Next pane", show=False, id="focus_next"),
-        Binding("question_mark", "help", "Help", id="help"),
+        Binding("z", "fold", "Fold panes", show=False, id="fold"),
+        *(Binding(str(n), f"link({n})", f"Open link {n}", show=False) for n in range(1, 10)),
     ]
     HELP_EXTRA: ClassVar[tuple[tuple[str, str], ...]] = (
         ("enter", "on a summary sentence: find it in the story; on a blurb: open it"),
+        ("1-9", "open the story's link [N] in the reader (o: the page in the browser)"),
     )
+    FOLD_BELOW = 32  # rows: a shorter terminal starts with the summary and blurbs folded
 
     def __init__(self, article: Article, item_id: int | None = None, quit_on_back: bool = False,
                  when: float | None = None) -> None:
@@ -79,6 +83,7 @@ class ReaderScreen(Screen[None]):
         self._fill()
         self.query_one("#story-pane").focus()
         self._fit(self.app.size.width)
+        self.set_class(self.app.size.height < self.FOLD_BELOW, "folded")
 
     def _fill(self) -> None:
         self.query_one("#headline", Static).update(text.headline(self.article, self.when))
@@ -157,6 +162,22 @@ class ReaderScreen(Screen[None]):
             self.query_one("#blurbs").focus()
         else:
             self.notify("This story has no blurbs.", markup=False)
+
+    def action_fold(self) -> None:
+        """Fold the summary and blurbs to one line each, or unfold them."""
+        self.toggle_class("folded")
+
+    def action_link(self, number: int) -> None:
+        links = self.article.links
+        if not 1 <= number <= len(links):
+            self.notify(f"This story has {len(links)} link{'' if len(links) == 1 else 's'}.", markup=False)
+            return
+        url = links[number - 1].url
+        if not url.startswith(("http://", "https://")):
+            self.notify(f"Link {number} is not a web page: {text.clean_line(url)}", markup=False)
+            return
+        self.notify(f"Opening link {number}: {text.clean_line(url)}", markup=False)
+        self.post_message(OpenSource(url))
 
     def action_highlight(self) -> None:
         self.highlighting = not self.highlighting
