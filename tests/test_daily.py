@@ -143,3 +143,18 @@ async def test_a_timed_refresh_offline_never_covers_the_screen(tmp_path: Path) -
             assert not app._notifications  # no toasts
             assert "Errno" not in str(app.feed_rows[0].last_error)
             assert isinstance(app.screen, MainScreen)
+
+
+async def test_a_quote_keeps_its_bar_on_every_wrapped_line() -> None:
+    quote = ("We have waited a very long time for this decision, and the families on the island have "
+             "waited longer still; today we can tell them the winter timetable is safe.")
+    article = Article(title="Quote", blocks=(Block("paragraph", "The harbour master spoke on Monday."),
+                                             Block("quote", quote)))
+    app = NewsreaderApp(QUIET, article=article)
+    async with app.run_test(size=(60, 30)) as pilot:
+        await wait_for(pilot, lambda: reader_ready(app))
+        await pilot.pause(0.2)
+        lines = [ln for ln in app.screen._story.plain.splitlines() if ln.strip()]
+        quoted = [ln for ln in lines if "▌" in ln]
+        assert len(quoted) >= 3 and all(ln.startswith("  ▌ ") for ln in quoted)
+        assert " ".join(ln[4:].strip() for ln in quoted) == quote

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.console import Console
 from rich.text import Text
 
 from newsreader.core.models import Article, Blurb
@@ -27,9 +28,26 @@ def story(article: Article, highlight: bool = False) -> Text:
     return render_story(article, highlight)[0]
 
 
-def render_story(article: Article, highlight: bool = False) -> tuple[Text, list[int]]:
+def _quote(body: Text, console: Console | None, width: int | None) -> Text:
+    """A quote with its bar on every line it wraps to (given the width it is drawn at)."""
+    bar = Text("  ▌ ", style="dim")
+    if console is None or not width or width <= 12:
+        return bar + body
+    lines = body.wrap(console, width - len(bar))
+    out = Text()
+    for i, line in enumerate(lines):
+        out.append_text(bar)
+        out.append_text(line)
+        if i + 1 < len(lines):
+            out.append("\n")
+    return out
+
+
+def render_story(article: Article, highlight: bool = False, console: Console | None = None,
+                 width: int | None = None) -> tuple[Text, list[int]]:
     """The story with numbered links, and where each block starts in it (for jumping
-    to a summary sentence).  Summary sentences are styled when ``highlight``."""
+    to a summary sentence).  Summary sentences are styled when ``highlight``.  With the
+    console and the width it is drawn at, quotes keep their bar on every wrapped line."""
     spans: dict[int, list[tuple[int, int]]] = {}
     if highlight:
         for sentence in article.summary:
@@ -47,8 +65,8 @@ def render_story(article: Article, highlight: bool = False) -> tuple[Text, list[
         elif block.kind == "list_item":
             body = Text("  • ").append_text(body)
         elif block.kind == "quote":
-            body = Text("  ▌ ", style="dim").append_text(body)
             body.stylize("italic")
+            body = _quote(body, console, width)
         if block.links:  # links are numbered through the story, as in the Links list below
             numbers = range(link_no + 1, link_no + len(block.links) + 1)
             link_no += len(block.links)

@@ -198,7 +198,8 @@ async def _refresh_articles(
         nonlocal done
         try:
             fetched = await fetcher.fetch(url)
-            assert fetched.document is not None
+            if fetched.document is None:
+                raise FetchError(f"no body from {url}")
             outcome = await loop.run_in_executor(pool, _process_page, (item_id, fetched.document, summary))
         except NewsreaderError as exc:
             outcome = (item_id, None, str(exc))

@@ -16,7 +16,8 @@ async def find_feed(url: str, settings: FetchSettings = FetchSettings()) -> tupl
     """(feed URL, title) for ``url``: itself if it is a feed, else the feed its page announces."""
     async with Fetcher(settings) as fetcher:
         result = await fetcher.fetch(url, accept=FEED_ACCEPT)
-        assert result.document is not None
+        if result.document is None:
+            raise FetchError(f"{url}: no body")
         final = result.document.url or url
         try:
             parsed = parse_feed(result.document.body, final, result.document.charset)
@@ -32,7 +33,8 @@ async def find_feed(url: str, settings: FetchSettings = FetchSettings()) -> tupl
             for candidate in candidates:
                 try:
                     found = await fetcher.fetch(candidate, accept=FEED_ACCEPT)
-                    assert found.document is not None
+                    if found.document is None:
+                        continue
                     return candidate, parse_feed(found.document.body, candidate, found.document.charset).title
                 except NewsreaderError:
                     continue

@@ -174,7 +174,8 @@ class Fetcher:
         accept: str | None = None,
     ) -> FetchResult:
         """GET ``url``; raise ``NewsreaderError`` with a one-line message on failure."""
-        assert self._client is not None, "use Fetcher as an async context manager"
+        if self._client is None:
+            raise RuntimeError("use Fetcher as an async context manager")
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
@@ -191,7 +192,8 @@ class Fetcher:
             raise FetchError(describe_error(exc, url)) from exc
 
     async def _get(self, url: str, headers: dict[str, str]) -> FetchResult:
-        assert self._client is not None
+        if self._client is None:
+            raise RuntimeError("use Fetcher as an async context manager")
         async with self._client.stream("GET", url, headers=headers) as response:
             if response.status_code == 304:
                 await response.aread()  # an unread response is not put back in the pool

@@ -81,6 +81,8 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._fill()
+        if any(b.kind == "quote" for b in self.article.blocks):
+            self.call_after_refresh(self._draw_story)  # now the width is known: quotes wrap with their bar
         self.query_one("#story-pane").focus()
         self._fit(self.app.size.width)
         self.set_class(self.app.size.height < self.FOLD_BELOW, "folded")
@@ -116,8 +118,10 @@ class ReaderScreen(Screen[None]):
         blurbs.highlighted = 0 if self.article.blurbs else None
 
     def _draw_story(self) -> None:
-        self._story, self._starts = text.render_story(self.article, self.highlighting)
-        self.query_one("#story", Static).update(self._story)
+        story = self.query_one("#story", Static)
+        width = story.content_size.width or story.size.width or None
+        self._story, self._starts = text.render_story(self.article, self.highlighting, self.app.console, width)
+        story.update(self._story)
 
     @on(OptionList.OptionSelected, "#summary-pane")
     def _find_in_story(self, event: OptionList.OptionSelected) -> None:
@@ -136,6 +140,8 @@ class ReaderScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self._fit(self.app.size.width)
+        if any(b.kind == "quote" for b in self.article.blocks):
+            self.call_after_refresh(self._draw_story)  # quotes wrap to the new width
 
     def _fit(self, width: int) -> None:
         self.set_class(width < WIDE, "narrow")
