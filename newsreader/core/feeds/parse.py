@@ -40,6 +40,7 @@ from lxml import etree
 
 from newsreader.core.errors import ParseError
 from newsreader.core.feeds.timestamps import parse_timestamp
+from newsreader.core.io.decode import codec_name, detect_encoding
 from newsreader.core.sanitize import clean_line
 
 MAX_ENTRIES = 5000  # a feed of 50,000 items keeps the first this many
@@ -70,18 +71,6 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs
          (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
 
-def _codec(label: str | bytes | None) -> str | None:
-    if not label:
-        return None
-    if isinstance(label, bytes):
-        label = label.decode("ascii", "ignore")
-    try:
-        name = codecs.lookup(label.strip().lower()).name
-    except LookupError:
-        return None
-    return "cp1252" if name in {"latin-1", "iso8859-1", "ascii"} else name
-
-
 _C1 = re.compile("[\x80-\x9f]")
 _C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
 _C1_AS_CP1252 = {c: bytes([c]).decode("cp1252", "ignore") or None for c in range(0x80, 0xA0)}
@@ -106,7 +95,7 @@ def _decode(body: bytes, charset: str | None) -> str:
     declared = _XML_DECL.match(body[:400])
     labels: tuple[str | bytes | None, ...] = (charset, declared.group(1) if declared else None)
     for label in labels:
-        codec = _codec(label)
+        codec = codec_name(label)
         if codec and not codec.startswith(("utf-16", "utf-32")):
             try:
                 return body.decode(codec)
@@ -115,11 +104,7 @@ def _decode(body: bytes, charset: str | None) -> str:
                     return body.decode(codec, "replace")
     try:
         return body.decode("utf-8")
-    except UnicodeDecodeError:
-        from newsreader.core.io.decode import (
-            detect_encoding,  # charset-normalizer, as for pages with no label
-        )
-
+    except UnicodeDecodeError:  # no label and not UTF-8: detected, as for pages
         return body.decode(detect_encoding(body), "replace")
 
 

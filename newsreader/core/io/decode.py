@@ -33,7 +33,8 @@ _BINARY_TYPES = ("image/", "audio/", "video/", "font/", "application/octet-strea
 _WEAK_LABELS = {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "windows-1252", "cp1252"}
 
 
-def _lookup(label: str | bytes | None) -> str | None:
+def codec_name(label: str | bytes | None) -> str | None:
+    """Python's codec for a charset label; latin-1 and ascii mean cp1252, as on the web."""
     if not label:
         return None
     if isinstance(label, bytes):
@@ -71,11 +72,11 @@ def detect_encoding(body: bytes, header_charset: str | None = None) -> str:
     for bom, name in _BOMS:
         if body.startswith(bom):
             return name
-    declared = _lookup(header_charset)
+    declared = codec_name(header_charset)
     head = body[:8192]
     if declared is None:
         match = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
-        declared = _lookup(match.group(1)) if match else None
+        declared = codec_name(match.group(1)) if match else None
     if declared == "utf-16" or (declared or "").startswith("utf-16"):
         declared = None  # a UTF-16 label on an ASCII-compatible page is wrong
     # Non-ASCII bytes that validate as UTF-8 are UTF-8 whatever the label says: no legacy
@@ -93,7 +94,7 @@ def detect_encoding(body: bytes, header_charset: str | None = None) -> str:
     from charset_normalizer import from_bytes
 
     best = from_bytes(body[:65536]).best()
-    detected = _lookup(best.encoding) if best is not None and best.encoding else None
+    detected = codec_name(best.encoding) if best is not None and best.encoding else None
     return detected or "cp1252"
 
 
