@@ -35,7 +35,8 @@ def screen_bindings(screen: object) -> list[Binding]:
     """The screen's bindings, its base classes' included (a subclass's binding for the
     same key wins, in the base's place), without those its ``check_action`` hides."""
     merged: dict[str, Binding] = {}
-    for cls in reversed(type(screen).__mro__):
+    ours = [cls for cls in type(screen).__mro__ if cls.__module__.startswith("newsreader.")]
+    for cls in reversed(ours):  # Textual's own screen keys (focus, copy) are not ours to list
         for binding in cls.__dict__.get("BINDINGS", []):
             if isinstance(binding, Binding):
                 merged[binding.key] = binding
