@@ -36,20 +36,23 @@ def wait_screen(session: str, needle: str, seconds: float = 30) -> str:
     raise AssertionError(f"{needle!r} never appeared:\n{screen}")
 
 
-@pytest.mark.parametrize("piped", [False, True])
-def test_read_in_tmux(tmp_path: Path, piped: bool) -> None:
+@pytest.mark.parametrize(("piped", "size"), [(False, (160, 48)), (True, (160, 48)), (False, (80, 24))])
+def test_read_in_tmux(tmp_path: Path, piped: bool, size: tuple[int, int]) -> None:
     session = f"nr-test-{tmp_path.name}"
     exe = Path(sys.executable).with_name("newsreader")
     story = page(STORY_HTML)
     # Piped: the page arrives on stdin and the keys still come from the terminal.
     command = (f"cat {story} | {exe} read -" if piped else f"{exe} read {story}") + "; sleep 5"
-    subprocess.run(tmux(session, "new-session", "-d", "-s", session, "-x", "160", "-y", "48", command),
+    subprocess.run(tmux(session, "new-session", "-d", "-s", session, "-x", str(size[0]), "-y", str(size[1]), command),
                    check=True, env={"TERM": "xterm-256color", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
     try:
         wait_screen(session, "Summary")
         screen = wait_screen(session, STORY_TITLE)
         assert "Blurbs (5)" in screen
         assert "Cookie" not in screen and "Sign up" not in screen
+        assert "? Help" in screen  # the footer keeps help, however narrow
+        story_rows = sum(1 for line in screen.splitlines() if line.startswith("│ ") and "ferry" in line.lower())
+        assert story_rows >= 1
         subprocess.run(tmux(session, "send-keys", "-t", session, "?"), check=True)
         wait_screen(session, "Keys")
         subprocess.run(tmux(session, "send-keys", "-t", session, "Escape"), check=True)
