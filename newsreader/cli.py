@@ -313,11 +313,10 @@ def cmd_items(args: argparse.Namespace) -> int:
     from newsreader.core.library import view_filter
     from newsreader.core.sanitize import clean_line
 
-    state, dismissed = view_filter(args.view)
+    state = view_filter(args.view)
     _, store = _store(args)
     with store:
-        rows = store.items(feed_id=_feed_id(store, args.feed), state=state,
-                           include_dismissed=dismissed, query=args.search,
+        rows = store.items(feed_id=_feed_id(store, args.feed), state=state, query=args.search,
                            limit=args.limit if args.limit is not None else -1)
     for row in rows:
         if args.format == "json":

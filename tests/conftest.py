@@ -10,12 +10,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"  # pages and feeds written here: the tests need nothing beside the project
-SHARED = ROOT.parent / "shared"  # only the quality gates and the newsboat comparison read it
 
 Route = Callable[[http.server.BaseHTTPRequestHandler], None]
 
 
-class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
@@ -40,7 +39,7 @@ def local_server() -> Iterator[tuple[str, dict[str, Route]]]:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = _Server(("127.0.0.1", 0), Handler)
+    server = Server(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import email.utils
 import hashlib
 import http.server
-import socketserver
 import threading
 import time
 from collections.abc import Iterator
@@ -25,6 +24,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html import escape
 from urllib.parse import parse_qs, urlsplit
+
+from conftest import Server, respond
 
 TOPICS = (
     ("harbour", "Harbour wall repairs", "the harbour wall"),
@@ -160,14 +161,7 @@ class NewsWeb:
 
             def send(self, status: int, body: bytes = b"", ctype: str = "text/plain",
                      headers: dict[str, str] | None = None) -> None:
-                self.send_response(status)
-                self.send_header("Content-Type", ctype)
-                self.send_header("Content-Length", str(len(body)))
-                for key, value in (headers or {}).items():
-                    self.send_header(key, value)
-                self.end_headers()
-                if body:
-                    self.wfile.write(body)
+                respond(body, ctype, status, headers)(self)
 
             def do_GET(self) -> None:
                 url = urlsplit(self.path)
@@ -237,16 +231,11 @@ class NewsWeb:
             self.requests = self.conditional = 0
 
 
-class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-
-
 @contextmanager
 def serve(feeds: int, items: int, latency_ms: int = 0) -> Iterator[NewsWeb]:
     """Serve a news web of ``feeds`` feeds of ``items`` items on 127.0.0.1; stop after."""
     web = NewsWeb(feeds, items, latency_ms)
-    server = _Server(("127.0.0.1", 0), web.handler())
+    server = Server(("127.0.0.1", 0), web.handler())
     web.base = f"http://127.0.0.1:{server.server_address[1]}"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

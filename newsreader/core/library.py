@@ -76,12 +76,12 @@ def mark_all_read(store: Store, *, feed_id: int | None = None, older_than_days: 
     return change
 
 
-def view_filter(view: str) -> tuple[str | None, bool]:
-    """(state filter, include hidden items) for a view name."""
+def view_filter(view: str) -> str | None:
+    """The state filter for a view name (None for all items)."""
     names = [name for name, _ in VIEWS]
     if view not in names:
         raise UsageError(f"unknown view {view!r}; views: {', '.join(names)}")
-    return (None if view == "all" else view), False
+    return None if view == "all" else view
 
 
 def item_article(store: Store, item_id: int, summary: SummarySettings) -> tuple[Article | None, str | None]:

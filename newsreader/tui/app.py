@@ -174,10 +174,10 @@ class NewsreaderApp(App[int]):
         if self.store is None:
             return
         kind, key = self.view
-        state, dismissed = library.view_filter(key) if kind == "view" else (None, False)
+        state = library.view_filter(key) if kind == "view" else None
         try:
             rows = self.store.items(feed_id=int(key) if kind == "feed" else None, state=state,
-                                    include_dismissed=dismissed, query=self.search_query,
+                                    query=self.search_query,
                                     tag=key if kind == "tag" else None)
             feeds = self.store.feeds()
             tags = tuple(self.store.tags())

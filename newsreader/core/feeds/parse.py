@@ -274,24 +274,6 @@ def _children(el: Any, name: str, namespaces: set[str] | tuple[str, ...]) -> lis
     return [child for ns, child in _index(el).get(name.lower(), ()) if ns in namespaces]
 
 
-Wanted = tuple[str, "set[str] | tuple[str, ...]"]
-
-
-def _finder(el: Any) -> Any:
-    """``first((name, namespaces), …)``: the first child matching any of the wanted names,
-    in the order asked (a precedence: content:encoded before description)."""
-    kids = _index(el)
-
-    def first(*wanted: Wanted) -> Any | None:
-        for name, namespaces in wanted:
-            for ns, child in kids.get(name, ()):
-                if ns in namespaces:
-                    return child
-        return None
-
-    return first
-
-
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
@@ -306,11 +288,6 @@ def _has_base(root: Any) -> bool:
 def _first(el: Any, name: str, namespaces: set[str] | tuple[str, ...]) -> Any | None:
     found = _children(el, name, namespaces)
     return found[0] if found else None
-
-
-def _pick(*elements: Any | None) -> Any | None:
-    """The first element found.  (Not ``a or b``: an lxml element with no children is falsy.)"""
-    return next((el for el in elements if el is not None), None)
 
 
 def _base(el: Any, document_url: str) -> str:
@@ -380,16 +357,6 @@ def _atom_author(author: Any) -> str | None:
     if name and email:
         return f"{name} ({email})"
     return name or email or None
-
-
-def _date(el: Any, names: tuple[tuple[str, tuple[str, ...] | set[str]], ...]) -> float | None:
-    """The first date element that reads; of repeated ones, the last (as feedparser)."""
-    for name, namespaces in names:
-        for found in reversed(_children(el, name, namespaces)):
-            stamp = parse_timestamp(found.text) if (found.text or "").strip() else None
-            if stamp is not None:
-                return stamp
-    return None
 
 
 def _clamp(stamp: float | None, now: float) -> float | None:
