@@ -7,14 +7,18 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from newsreader.core.feeds.parse import FeedEntry
-from newsreader.core.store.db import MIGRATIONS, SCHEMA_VERSION, Store, _statements
+from newsreader.core.query import QueryError
+from newsreader.core.store.db import Store
+from newsreader.core.store.schema import MIGRATIONS, SCHEMA_VERSION, statements
 
 
 def test_older_schema_migrates_forward_and_keeps_data(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     db = sqlite3.connect(path)
-    for statement in _statements(MIGRATIONS[0]):
+    for statement in statements(str(MIGRATIONS[0])):
         db.execute(statement)
     db.execute("PRAGMA user_version = 1")
     db.execute("INSERT INTO feeds (url, added) VALUES ('https://a.example/feed', 0)")
@@ -74,7 +78,9 @@ def test_states_and_search(tmp_path: Path) -> None:
         assert [i.id for i in store.items(state="starred")] == [ids[0]]
         assert [i.id for i in store.items()] == [ids[0]]
         assert [i.id for i in store.items(query="cafe")] == [ids[0]]  # diacritics folded
-        assert [i.id for i in store.items(query='harb "')] == [ids[0]]  # quotes cannot break FTS syntax
+        assert [i.id for i in store.items(query='harb "*"')] == [ids[0]]  # quotes cannot break FTS syntax
+        with pytest.raises(QueryError, match="unclosed quote"):
+            store.items(query='harb "')
         store.set_state(ids[1], "dismissed", False)
         assert len(store.items()) == 2
         store.set_state(ids[1], "read", True)

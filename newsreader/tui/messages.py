@@ -37,6 +37,30 @@ class ItemsLoaded(Message):
     labels: list[Text]  # the rows' labels, built in the worker, off the UI thread
     generation: int = 0  # which request this answers: an older answer is dropped
     tags: tuple[str, ...] = ()  # every feed tag, for the tags in the feeds pane
+    more: bool = False  # the list goes on past these rows (MoreItemsLoaded brings the next page)
+
+
+@dataclass
+class MoreItemsLoaded(Message):
+    """The next page of the list on screen."""
+
+    items: list[ItemRow]
+    labels: list[Text]
+    generation: int
+    more: bool
+    then_next_unread: bool = False
+
+
+@dataclass
+class CountsLoaded(Message):
+    """Counts that read more than a page: the list's items and unread items, each feed's
+    and each saved view's unread items.  They follow the first paint."""
+
+    generation: int
+    total: int
+    unread: int
+    feeds: list[FeedRow]
+    view_unread: dict[str, int]
 
 
 @dataclass
@@ -108,6 +132,22 @@ class ViewChosen(Message):
 @dataclass
 class SearchRequested(Message):
     query: str | None
+
+
+@dataclass
+class MoreWanted(Message):
+    """The cursor nears the end of the rows loaded: load the next page (and then, if
+    asked, move to the next unread item in it)."""
+
+    then_next_unread: bool = False
+
+
+@dataclass
+class SaveView(Message):
+    """Save the current search as a view in the config."""
+
+    name: str
+    query: str
 
 
 @dataclass

@@ -2,12 +2,17 @@
 
 WAL mode so a reader and a cron refresh can work at once (the second writer
 waits on ``busy_timeout``); ``PRAGMA user_version`` holds the schema version and
-``MIGRATIONS`` carries an older file forward.  Every write is one transaction.
+``schema.MIGRATIONS`` carries an older file forward.  Every write is one transaction.
+
+Items are narrow rows (what the lists need); article bodies sit compressed in
+``bodies`` (bodies.py), and the search index ``items_fts`` is contentless: the store
+adds and removes each item's words itself (``_index``, ``_unindex``).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import sqlite3
 import threading
@@ -23,78 +28,15 @@ from newsreader.core.io.urls import normalise_url
 from newsreader.core.models import Article
 from newsreader.core.states import STATES
 from newsreader.core.states import state as state_named
+from newsreader.core.store import bodies, listing, schema
+from newsreader.core.store.listing import Cursor, ItemFilter
+from newsreader.core.store.schema import MIGRATIONS, SCHEMA_VERSION
 from newsreader.core.store.serialize import article_from_json, article_to_json
 
 if TYPE_CHECKING:
     from newsreader.core.config import FeedConfig
     from newsreader.core.feeds.parse import FeedEntry  # lxml loads only when a feed body is parsed
 
-MIGRATIONS: tuple[str, ...] = (
-    # 1: the first schema
-    """
-    CREATE TABLE feeds (
-        id INTEGER PRIMARY KEY,
-        url TEXT NOT NULL UNIQUE,
-        title TEXT,
-        site_url TEXT,
-        tags TEXT NOT NULL DEFAULT '',
-        full_text INTEGER NOT NULL DEFAULT 1,
-        refresh_minutes INTEGER,
-        etag TEXT,
-        last_modified TEXT,
-        last_ok REAL,
-        last_error TEXT,
-        last_error_at REAL,
-        added REAL NOT NULL
-    );
-    CREATE TABLE items (
-        id INTEGER PRIMARY KEY,
-        key TEXT NOT NULL UNIQUE,
-        url TEXT,
-        title TEXT NOT NULL,
-        published REAL,
-        added REAL NOT NULL,
-        author TEXT,
-        feed_content TEXT NOT NULL DEFAULT '',
-        article TEXT,
-        text TEXT NOT NULL DEFAULT '',
-        language TEXT,
-        extract_error TEXT,
-        extracted_at REAL,
-        read_at REAL,
-        starred_at REAL,
-        later_at REAL,
-        dismissed_at REAL
-    );
-    CREATE TABLE feed_items (
-        feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
-        guid TEXT NOT NULL,
-        item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
-        PRIMARY KEY (feed_id, guid)
-    );
-    CREATE INDEX feed_items_item ON feed_items(item_id);
-    CREATE INDEX items_order ON items(dismissed_at, published DESC, id DESC);
-    CREATE INDEX items_pending ON items(extracted_at) WHERE extracted_at IS NULL;
-    CREATE VIRTUAL TABLE items_fts USING fts5(title, text, content='items', content_rowid='id',
-                                               tokenize='unicode61 remove_diacritics 2');
-    CREATE TRIGGER items_ai AFTER INSERT ON items BEGIN
-        INSERT INTO items_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
-    END;
-    CREATE TRIGGER items_ad AFTER DELETE ON items BEGIN
-        INSERT INTO items_fts(items_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
-    END;
-    CREATE TRIGGER items_au AFTER UPDATE OF title, text ON items BEGIN
-        INSERT INTO items_fts(items_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
-        INSERT INTO items_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
-    END;
-    """,
-    # 2: the summary and publisher beside each item, so the list can preview without parsing articles
-    """
-    ALTER TABLE items ADD COLUMN summary TEXT NOT NULL DEFAULT '';
-    ALTER TABLE items ADD COLUMN publisher TEXT;
-    """,
-)
-SCHEMA_VERSION = len(MIGRATIONS)
 STATE_COLUMNS = tuple(f"{s.name}_at" for s in STATES)
 
 
@@ -180,6 +122,7 @@ class Store:
             self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None,
                                        check_same_thread=False)
             self._db.row_factory = sqlite3.Row
+            bodies.register(self._db)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA foreign_keys=ON")
@@ -231,8 +174,7 @@ class Store:
             )
         for number in range(version, SCHEMA_VERSION):
             with self.transaction() as db:
-                for statement in _statements(MIGRATIONS[number]):
-                    db.execute(statement)
+                schema.run(db, MIGRATIONS[number])
                 db.execute(f"PRAGMA user_version = {number + 1}")
         self._ensure_state_columns()
         if version < SCHEMA_VERSION:
@@ -242,11 +184,19 @@ class Store:
         """A ``<name>_at`` column for every triage state: a state added to core/states.py
         gets its column in an existing store on the next open."""
         have = {row[1] for row in self._db.execute("PRAGMA table_info(items)")}
+        indexes = {row[0] for row in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        wanted = {f"items_{s.name}": f"{s.name}_at IS NOT NULL" for s in STATES if s.name != "read"}
+        hiding = " AND ".join(f"{s.name}_at IS NULL" for s in STATES if s.hides)
+        # Each view's list in its own order, so a page of it reads only that page.
+        wanted["items_unread"] = " AND ".join(filter(None, ("read_at IS NULL", hiding)))
         missing = [c for c in STATE_COLUMNS if c not in have]
-        if missing:
+        if missing or wanted.keys() - indexes:
             with self.transaction() as db:
                 for column in missing:
                     db.execute(f"ALTER TABLE items ADD COLUMN {column} REAL")
+                for name, condition in wanted.items():
+                    db.execute(f"CREATE INDEX IF NOT EXISTS {name} ON items(published DESC, id DESC)"
+                               f" WHERE {condition}")
 
     @property
     def schema_version(self) -> int:
@@ -306,7 +256,8 @@ class Store:
                                      WHERE other.item_id = fi.item_id AND other.feed_id != ?)""",
                 (feed_id, feed_id))]
             db.execute("DELETE FROM feeds WHERE id = ?", (feed_id,))
-            db.executemany("DELETE FROM items WHERE id = ?", [(i,) for i in only_here])
+            db.execute("DELETE FROM gone WHERE feed_id = ?", (feed_id,))
+            self._delete_items(db, only_here)
             return True
 
     def rename_feed(self, feed_id: int, title: str | None) -> None:
@@ -330,26 +281,30 @@ class Store:
                                    (url_or_id, url_or_id)).fetchone()
         return int(row[0]) if row else None
 
-    def feeds(self, *, counts: bool = True) -> list[FeedRow]:
-        """Every feed; ``counts=False`` skips the item and unread counts, whose join
-        grows with the store (a refresh needs only URLs and validators)."""
-        query = (
-            """SELECT f.*, COUNT(i.id) AS n_items,
-                      SUM(CASE WHEN i.id IS NOT NULL AND i.read_at IS NULL AND i.dismissed_at IS NULL THEN 1 ELSE 0 END) AS n_unread
-               FROM feeds f LEFT JOIN feed_items fi ON fi.feed_id = f.id
-               LEFT JOIN items i ON i.id = fi.item_id
-               GROUP BY f.id ORDER BY COALESCE(f.title, f.url) COLLATE NOCASE"""
-            if counts else
-            """SELECT f.*, 0 AS n_items, 0 AS n_unread FROM feeds f
-               ORDER BY COALESCE(f.title, f.url) COLLATE NOCASE"""
-        )
+    def feeds(self, *, counts: bool = True, totals: bool = True) -> list[FeedRow]:
+        """Every feed, by name.  ``counts``: with each feed's unread items (read through
+        the unread index, so they cost what the unread items number, not the store);
+        ``totals``: with all its items too (one pass over ``feed_items``).  A refresh
+        needs neither."""
         with self._lock:
-            rows = self._db.execute(query).fetchall()
+            rows = self._db.execute(
+                "SELECT * FROM feeds ORDER BY COALESCE(title, url) COLLATE NOCASE").fetchall()
+            unread: dict[int, int] = {}
+            items: dict[int, int] = {}
+            if counts:
+                hiding = "".join(f" AND i.{s.name}_at IS NULL" for s in STATES if s.hides)
+                unread = dict(self._db.execute(
+                    "SELECT fi.feed_id, COUNT(*) FROM items i INDEXED BY items_unread"
+                    " JOIN feed_items fi ON fi.item_id = i.id"
+                    f" WHERE i.read_at IS NULL{hiding} GROUP BY fi.feed_id").fetchall())
+                if totals:
+                    items = dict(self._db.execute(
+                        "SELECT feed_id, COUNT(*) FROM feed_items GROUP BY feed_id").fetchall())
         return [
             FeedRow(r["id"], r["url"], r["title"], r["site_url"],
                     tuple(t for t in r["tags"].split(",") if t), bool(r["full_text"]),
                     r["refresh_minutes"], r["etag"], r["last_modified"], r["last_ok"],
-                    r["last_error"], int(r["n_items"] or 0), int(r["n_unread"] or 0),
+                    r["last_error"], items.get(r["id"], 0), unread.get(r["id"], 0),
                     r["last_error_at"])
             for r in rows
         ]
@@ -385,20 +340,24 @@ class Store:
             for entry in entries:
                 known = db.execute("SELECT item_id FROM feed_items WHERE feed_id = ? AND guid = ?",
                                    (feed_id, entry.guid)).fetchone()
-                if known:
-                    continue
+                if known or db.execute("SELECT 1 FROM gone WHERE feed_id = ? AND guid = ?",
+                                       (feed_id, entry.guid)).fetchone():
+                    continue  # known, or removed by a clean-up: never back from the dead
                 key = normalise_url(entry.url) if entry.url else f"guid:{entry.guid}"
                 row = db.execute("SELECT id FROM items WHERE key = ?", (key,)).fetchone()
                 if row:
                     item_id = int(row[0])
                 else:
+                    title = entry.title or entry.url or "Untitled"
                     cursor = db.execute(
-                        "INSERT INTO items (key, url, title, published, added, author, feed_content, text)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        (key, entry.url, entry.title or entry.url or "Untitled", entry.published or now, now, entry.author,
-                         entry.content, ""),
+                        "INSERT INTO items (key, url, title, published, added, author) VALUES (?, ?, ?, ?, ?, ?)",
+                        (key, entry.url, title, entry.published or now, now, entry.author),
                     )
                     item_id = int(cursor.lastrowid or 0)
+                    if entry.content:
+                        db.execute("INSERT INTO bodies (item_id, feed_content) VALUES (?, ?)",
+                                   (item_id, bodies.pack(entry.content)))
+                    self._index(db, item_id, title, "")
                     new_ids.append(item_id)
                 db.execute("INSERT OR IGNORE INTO feed_items (feed_id, guid, item_id) VALUES (?, ?, ?)",
                            (feed_id, entry.guid, item_id))
@@ -409,6 +368,26 @@ class Store:
                 (title, site_url, etag, last_modified, now, warning, now if warning else None, feed_id),
             )
         return new_ids
+
+    # ------------------------------------------------------------------ search index
+    @staticmethod
+    def _index(db: sqlite3.Connection, item_id: int, title: str, text: str) -> None:
+        db.execute("INSERT INTO items_fts(rowid, title, text) VALUES (?, ?, ?)", (item_id, title, text))
+
+    @staticmethod
+    def _unindex(db: sqlite3.Connection, item_ids: Iterable[int]) -> None:
+        """Take items' words out of the contentless index: it needs the very words it was
+        given, which are the title and the stored article's text."""
+        for item_id in item_ids:
+            row = db.execute("SELECT i.title, b.article FROM items i LEFT JOIN bodies b ON b.item_id = i.id"
+                             " WHERE i.id = ?", (item_id,)).fetchone()
+            if row is not None:
+                db.execute("INSERT INTO items_fts(items_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)",
+                           (item_id, row[0], bodies.article_text(row[1])))
+
+    def _delete_items(self, db: sqlite3.Connection, item_ids: list[int]) -> None:
+        self._unindex(db, item_ids)
+        db.executemany("DELETE FROM items WHERE id = ?", [(i,) for i in item_ids])
 
     # ------------------------------------------------------------------ items
     def pending_articles(self, limit: int = 100_000) -> list[tuple[int, str]]:
@@ -438,63 +417,63 @@ class Store:
                     if twin:
                         # The page names another item's URL as canonical: the same story.
                         db.execute("UPDATE OR IGNORE feed_items SET item_id = ? WHERE item_id = ?", (twin[0], item_id))
-                        db.execute("DELETE FROM items WHERE id = ?", (item_id,))
+                        self._delete_items(db, [item_id])
                         continue
+                row = db.execute("SELECT title FROM items WHERE id = ?", (item_id,)).fetchone()
+                if row is None:
+                    continue  # removed while its page was being fetched
+                self._unindex(db, [item_id])
+                text = article.text
                 db.execute(
-                    "UPDATE items SET article = ?, text = ?, language = ?, extract_error = NULL,"
-                    " extracted_at = ?, summary = ?, publisher = COALESCE(?, publisher) WHERE id = ?",
-                    (article_to_json(article), article.text, article.language, now,
-                     summary_lines(article), article.publisher, item_id),
+                    "UPDATE items SET language = ?, extract_error = NULL, extracted_at = ?, summary = ?,"
+                    " publisher = COALESCE(?, publisher), author = COALESCE(author, ?), words = ?"
+                    " WHERE id = ?",
+                    (article.language, now, summary_lines(article), article.publisher, article.byline,
+                     len(text.split()), item_id),
                 )
+                db.execute("INSERT INTO bodies (item_id, article) VALUES (?, ?) ON CONFLICT(item_id)"
+                           " DO UPDATE SET article = excluded.article",
+                           (item_id, bodies.pack(article_to_json(article))))
+                self._index(db, item_id, row[0], text)
 
     def article(self, item_id: int) -> Article | None:
         with self._lock:
-            row = self._db.execute("SELECT article FROM items WHERE id = ?", (item_id,)).fetchone()
-        return article_from_json(row[0]) if row and row[0] else None
+            row = self._db.execute("SELECT article FROM bodies WHERE item_id = ?", (item_id,)).fetchone()
+        raw = bodies.unpack(row[0]) if row else None
+        return article_from_json(raw) if raw else None
 
     def item_detail(self, item_id: int) -> dict[str, object] | None:
+        """Every column of an item, with its feed's copy of the story (``feed_content``)."""
         with self._lock:
             row = self._db.execute("SELECT * FROM items WHERE id = ?", (item_id,)).fetchone()
-        return dict(row) if row else None
+            body = self._db.execute("SELECT feed_content FROM bodies WHERE item_id = ?", (item_id,)).fetchone()
+        if not row:
+            return None
+        return {**dict(row), "feed_content": (bodies.unpack(body[0]) if body else None) or ""}
 
-    def items(self, *, feed_id: int | None = None, include_dismissed: bool = False,
-              state: str | None = None, query: str | None = None, limit: int = 50_000,
-              tag: str | None = None) -> list[ItemRow]:
-        """Rows newest first.  ``state``: "unread" or a triage state's name; items in a
-        hiding state (dismissed) show only in that state's own view or with
-        ``include_dismissed``."""
-        where = ["1 = 1"]
-        params: list[object] = []
-        for hidden in STATES:
-            if hidden.hides and not include_dismissed and state != hidden.name:
-                where.append(f"i.{hidden.name}_at IS NULL")
-        if feed_id is not None:
-            where.append("i.id IN (SELECT item_id FROM feed_items WHERE feed_id = ?)")
-            params.append(feed_id)
-        if tag is not None:
-            where.append("i.id IN (SELECT fi.item_id FROM feed_items fi JOIN feeds f ON f.id = fi.feed_id"
-                         " WHERE ',' || f.tags || ',' LIKE ?)")
-            params.append(f"%,{tag},%")
-        if state == "unread":
-            where.append("i.read_at IS NULL")
-        elif state is not None:
-            where.append(f"i.{state_named(state).name}_at IS NOT NULL")
-        if query:
-            where.append("i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)")
-            params.append(fts_query(query))
+    def items(self, chosen: ItemFilter | None = None, *, after: Cursor | None = None,
+              limit: int = 200, feed_id: int | None = None, include_dismissed: bool = False,
+              state: str | None = None, query: str | None = None, tag: str | None = None,
+              now: float | None = None) -> list[ItemRow]:
+        """A page of rows, newest first: the first ``limit`` after ``after`` (the last row
+        of the page before).  ``state``: "unread" or a triage state's name; items in a
+        hiding state (dismissed) show only in that state's own view, when the query asks
+        for them (``is:dismissed``), or with ``include_dismissed``.  A query that cannot
+        be read raises ``QueryError``."""
+        chosen = chosen or ItemFilter(state=state, feed_id=feed_id, tag=tag, query=query,
+                                      include_hidden=include_dismissed)
+        condition, params = listing.where(chosen, now)
+        keyset, keyset_params = listing.after(after)
         sql = f"""SELECT i.id, i.title, i.url, i.published, {", ".join(f"i.{c}" for c in STATE_COLUMNS)},
                          i.extracted_at, i.extract_error, i.summary, i.publisher,
                          f.title AS feed_title, f.url AS feed_url
                   FROM items i
                   LEFT JOIN feeds f ON f.id = (SELECT fi.feed_id FROM feed_items fi
-                                               WHERE fi.item_id = i.id LIMIT 1) WHERE {' AND '.join(where)}
-                  ORDER BY i.published DESC, i.id DESC LIMIT ?"""
-        params.append(limit)
+                                               WHERE fi.item_id = i.id LIMIT 1)
+                  WHERE {condition} AND {keyset}
+                  ORDER BY {listing.ORDER} LIMIT ?"""
         with self._lock:
-            try:
-                rows = self._db.execute(sql, params).fetchall()
-            except sqlite3.OperationalError as exc:
-                raise StoreError(f"search: {exc}") from None
+            rows = self._run(sql, [*params, *keyset_params, limit])
         return [
             ItemRow(r["id"], r["title"], r["url"], r["published"], r["feed_title"],
                     frozenset(s.name for s in STATES if r[f"{s.name}_at"] is not None),
@@ -503,12 +482,53 @@ class Store:
             for r in rows
         ]
 
+    def count(self, chosen: ItemFilter, now: float | None = None) -> tuple[int, int]:
+        """(items, unread items) in a list."""
+        condition, params = listing.where(chosen, now)
+        with self._lock:
+            row = self._run(f"SELECT COUNT(*), SUM(i.read_at IS NULL) FROM items i WHERE {condition}",
+                            params)[0]
+        return int(row[0] or 0), int(row[1] or 0)
+
+    def item_ids(self, chosen: ItemFilter, *, unread: bool = False, among: Iterable[int] | None = None,
+                 untouched: bool = False, now: float | None = None) -> list[int]:
+        """Every item in a list (``unread`` ones only; ``among`` given ids; ``untouched``:
+        none the person triaged by hand), for bulk changes and rules."""
+        condition, params = listing.where(chosen, now)
+        if unread:
+            condition += " AND i.read_at IS NULL"
+        if untouched:
+            condition += " AND i.by_hand = 0"
+        if among is not None:
+            wanted = list(among)
+            if not wanted:
+                return []
+            condition += " AND i.id IN (SELECT value FROM json_each(?))"
+            params = [*params, json.dumps(wanted)]
+        with self._lock:
+            rows = self._run(f"SELECT i.id FROM items i WHERE {condition} ORDER BY {listing.ORDER}", params)
+        return [int(r[0]) for r in rows]
+
+    def _run(self, sql: str, params: list[object]) -> list[sqlite3.Row]:
+        try:
+            return self._db.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:  # an FTS5 expression it cannot read, say
+            raise StoreError(f"search: {exc}") from None
+
+    def cursor_of(self, item_id: int) -> Cursor | None:
+        """The (published, id) an item sorts by, to load a list down to it."""
+        with self._lock:
+            row = self._db.execute("SELECT published, id FROM items WHERE id = ?", (item_id,)).fetchone()
+        return (float(row[0]), int(row[1])) if row else None
+
     def set_state(self, item_id: int, state: str, on: bool) -> None:
         """Set or clear read/starred/later/dismissed; committed before this returns."""
         self.set_states([item_id], state, on)
 
-    def set_states(self, item_ids: Iterable[int], state: str, on: bool) -> None:
-        """Set or clear one state on many items in one transaction."""
+    def set_states(self, item_ids: Iterable[int], state: str, on: bool, *, rule: str | None = None) -> None:
+        """Set or clear one state on many items in one transaction.  A change by hand
+        (``rule`` None) marks the items as triaged by the person, which rules then leave
+        alone; a rule's change records the rule's name."""
         try:
             state_named(state)
         except ValueError as exc:
@@ -516,7 +536,27 @@ class Store:
         column = f"{state}_at"
         stamp = time.time() if on else None
         with self.transaction() as db:
-            db.executemany(f"UPDATE items SET {column} = ? WHERE id = ?", [(stamp, i) for i in item_ids])
+            if rule is None:
+                db.executemany(f"UPDATE items SET {column} = ?, by_hand = 1 WHERE id = ?",
+                               [(stamp, i) for i in item_ids])
+            else:
+                db.executemany(f"UPDATE items SET {column} = ?, rule = ? WHERE id = ?",
+                               [(stamp, rule, i) for i in item_ids])
+
+    def add_item_tag(self, item_ids: Iterable[int], tag: str, *, rule: str | None = None) -> None:
+        with self.transaction() as db:
+            db.executemany(
+                "UPDATE items SET tags = CASE WHEN tags = '' THEN ? ELSE tags || ',' || ? END,"
+                " rule = COALESCE(?, rule)"
+                " WHERE id = ? AND instr(',' || tags || ',', ',' || ? || ',') = 0",
+                [(tag, tag, rule, i, tag) for i in item_ids])
+
+    def titles(self, item_ids: Iterable[int]) -> dict[int, str]:
+        wanted = json.dumps(list(item_ids))
+        with self._lock:
+            rows = self._db.execute("SELECT id, title FROM items WHERE id IN (SELECT value FROM json_each(?))",
+                                    (wanted,)).fetchall()
+        return {int(r[0]): str(r[1]) for r in rows}
 
     def existing_ids(self, item_ids: Iterable[int]) -> set[int]:
         wanted = list(item_ids)
@@ -529,20 +569,13 @@ class Store:
     def unread_ids(self, *, feed_id: int | None = None, older_than: float | None = None,
                    query: str | None = None) -> list[int]:
         """Unread, undismissed items (of one feed, published before ``older_than``,
-        matching a search): what a bulk "mark read" changes, so it can be undone."""
-        where = ["i.read_at IS NULL", "i.dismissed_at IS NULL"]
-        params: list[object] = []
-        if feed_id is not None:
-            where.append("i.id IN (SELECT item_id FROM feed_items WHERE feed_id = ?)")
-            params.append(feed_id)
+        matching a query): what a bulk "mark read" changes, so it can be undone."""
+        condition, params = listing.where(ItemFilter(state="unread", feed_id=feed_id, query=query))
         if older_than is not None:
-            where.append("COALESCE(i.published, i.added) < ?")
+            condition += " AND i.published < ?"
             params.append(older_than)
-        if query:
-            where.append("i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)")
-            params.append(fts_query(query))
         with self._lock:
-            rows = self._db.execute(f"SELECT i.id FROM items i WHERE {' AND '.join(where)}", params).fetchall()
+            rows = self._run(f"SELECT i.id FROM items i WHERE {condition}", params)
         return [int(r[0]) for r in rows]
 
     def add_article(self, article: Article, source: str) -> int:
@@ -550,47 +583,37 @@ class Store:
         url = article.canonical_url or article.url
         key = normalise_url(url) if url else f"source:{source}"
         now = time.time()
+        title = article.title or source
         with self.transaction() as db:
             row = db.execute("SELECT id FROM items WHERE key = ?", (key,)).fetchone()
             if row:
                 return int(row[0])
+            text = article.text
             cursor = db.execute(
-                "INSERT INTO items (key, url, title, published, added, article, text, language,"
-                " extracted_at, summary, publisher) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (key, url, article.title or source, now, now, article_to_json(article), article.text,
-                 article.language, now, summary_lines(article), article.publisher),
+                "INSERT INTO items (key, url, title, published, added, language, extracted_at, summary,"
+                " publisher, author, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (key, url, title, now, now, article.language, now, summary_lines(article), article.publisher,
+                 article.byline, len(text.split())),
             )
-            return int(cursor.lastrowid or 0)
+            item_id = int(cursor.lastrowid or 0)
+            db.execute("INSERT INTO bodies (item_id, article) VALUES (?, ?)",
+                       (item_id, bodies.pack(article_to_json(article))))
+            self._index(db, item_id, title, text)
+            return item_id
+
+    def has_items(self) -> bool:
+        with self._lock:
+            return self._db.execute("SELECT EXISTS (SELECT 1 FROM items)").fetchone()[0] == 1
 
     def counts(self) -> dict[str, int]:
+        """Whole-store totals (they read every row: for `newsreader stats`-like reports, not lists)."""
         with self._lock:
             row = self._db.execute(
-                "SELECT COUNT(*), SUM(read_at IS NULL AND dismissed_at IS NULL), SUM(extracted_at IS NOT NULL AND article IS NOT NULL),"
-                " SUM(extract_error IS NOT NULL) FROM items"
+                "SELECT COUNT(*), SUM(read_at IS NULL AND dismissed_at IS NULL),"
+                " SUM(extracted_at IS NOT NULL AND extract_error IS NULL), SUM(extract_error IS NOT NULL) FROM items"
             ).fetchone()
         return {"items": row[0] or 0, "unread": row[1] or 0, "articles": row[2] or 0, "article_errors": row[3] or 0}
 
 
 def summary_lines(article: Article) -> str:
     return "\n".join(s.text for s in article.summary)
-
-
-def _statements(script: str) -> list[str]:
-    """Split a migration into statements, keeping trigger bodies whole."""
-    statements: list[str] = []
-    buf: list[str] = []
-    for line in script.strip().splitlines():
-        buf.append(line)
-        joined = "\n".join(buf).strip()
-        if joined.endswith(";") and sqlite3.complete_statement(joined):
-            statements.append(joined)
-            buf = []
-    if "\n".join(buf).strip():
-        statements.append("\n".join(buf))
-    return statements
-
-
-def fts_query(text: str) -> str:
-    """User words to an FTS5 query: each word a quoted prefix term, all required."""
-    words = [w.replace('"', '""') for w in text.split() if w.strip()]
-    return " ".join(f'"{w}"*' for w in words) or '""'
