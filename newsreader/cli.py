@@ -53,6 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("inputs", nargs="+", metavar="INPUT", help="file, - (stdin) or URL")
     extract.add_argument("--format", choices=("json", "text"), default="text")
     extract.add_argument("--no-summary", action="store_true", help="skip the summary")
+    extract.add_argument("--selector", metavar="CSS", help="the story is what this CSS selector matches"
+                         " (try a feed's `selector` before putting it in the config)")
+    extract.add_argument("--drop", metavar="CSS", action="append", default=[],
+                         help="remove what this CSS selector matches first (repeatable)")
     _summary_options(extract)
 
     summ = sub.add_parser("summarise", aliases=["summarize"], help="summarise each input")
@@ -86,7 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
     items = sub.add_parser("items", help="list stored items (one JSON object per line with --format json)")
     items.add_argument("--view", choices=[name for name, _ in VIEWS], default="all")
     items.add_argument("--feed", metavar="URL|ID", help="only this feed's items")
-    items.add_argument("--search", metavar="TEXT", help="full-text search of titles and text")
+    items.add_argument("--query", "--search", dest="query", metavar="QUERY",
+                       help="a query: words, feed:, tag:, is:, age:<3d, words:>800 … (see the README)")
     items.add_argument("--limit", type=int, default=None, metavar="N", help="at most N items")
     items.add_argument("--format", choices=("json", "text"), default="text")
 
@@ -98,6 +103,15 @@ def build_parser() -> argparse.ArgumentParser:
     mark.add_argument("--all", action="store_true", help="every unread item (with --read)")
     mark.add_argument("--feed", metavar="URL|ID", help="with --all: only this feed's items")
     mark.add_argument("--older-than", type=float, metavar="DAYS", help="only items older than DAYS")
+
+    rules = sub.add_parser("apply-rules", help="run the config's [[rules]] over the whole store")
+    rules.add_argument("--dry-run", action="store_true", help="list what would change; change nothing")
+    rules.add_argument("--format", choices=("json", "text"), default="text")
+
+    clean = sub.add_parser("cleanup", help="remove what [retention] no longer keeps")
+    clean.add_argument("--dry-run", action="store_true", help="list what would go; remove nothing")
+    clean.add_argument("--vacuum", action="store_true", help="give the space back to the disk even after a small clean-up")
+    clean.add_argument("--format", choices=("json", "text"), default="text")
 
     ref = sub.add_parser("refresh", help="fetch all feeds and their new articles (for cron)")
     ref.add_argument("--feeds-only", action="store_true", help="skip fetching article pages")
@@ -137,13 +151,18 @@ def _write(line: str) -> None:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from newsreader.core.config import load_config
+    from newsreader.core.extract.site import make_site_rules
     from newsreader.core.pipeline import process_sources
     from newsreader.core.render import article_json, article_text
 
     config = load_config(args.config)
     summary = _summary_settings(args, config.summary)
     failed = False
-    outcomes = process_sources(args.inputs, summary, config.fetch)
+    try:
+        site = make_site_rules(args.selector, tuple(args.drop))
+    except NewsreaderError as exc:
+        raise UsageError(str(exc).removeprefix("config: ")) from None
+    outcomes = process_sources(args.inputs, summary, config.fetch, site)
     for outcome in outcomes:
         failed |= outcome.error is not None
         if args.debug and outcome.traceback:
@@ -316,7 +335,7 @@ def cmd_items(args: argparse.Namespace) -> int:
     state = view_filter(args.view)
     _, store = _store(args)
     with store:
-        rows = store.items(feed_id=_feed_id(store, args.feed), state=state, query=args.search,
+        rows = store.items(feed_id=_feed_id(store, args.feed), state=state, query=args.query,
                            limit=args.limit if args.limit is not None else -1)
     for row in rows:
         if args.format == "json":
@@ -445,10 +464,13 @@ def cmd_refresh(args: argparse.Namespace) -> int:
             sys.stderr.write(f"\r\x1b[K{p.phase}: {p.done}/{p.total}")
             sys.stderr.flush()
 
+    from newsreader.core.library import refresh_settings
+
     with store:
         totals = refresh_sync(store, fetch=fetch, summary=config.summary,
                               full_text=config.full_text and not args.feeds_only,
-                              workers=args.workers or config.workers, progress=progress)
+                              workers=args.workers or config.workers, progress=progress,
+                              **refresh_settings(config))
     if tty:
         sys.stderr.write("\r\x1b[K")
     for error in totals.errors:
@@ -457,15 +479,70 @@ def cmd_refresh(args: argparse.Namespace) -> int:
         print(json.dumps(totals.as_dict()))
     else:
         t = totals
+        extra = "".join((f", {t.ruled} changed by rules" if t.ruled else "",
+                         f", {t.removed} removed by retention" if t.removed else ""))
         print(f"{t.feeds} feeds ({t.feeds_ok} ok, {t.not_modified} unchanged, {t.feed_errors} failed), "
-              f"{t.new_items} new items, {t.articles} articles ({t.article_errors} failed) in {t.seconds:.1f}s")
+              f"{t.new_items} new items, {t.articles} articles ({t.article_errors} failed){extra}"
+              f" in {t.seconds:.1f}s")
     # A feed is an input: any that failed makes the run's status 1.  An article page that
     # could not be cleaned is not (the item is stored and readable from the feed's copy).
     return 1 if totals.feed_errors else 0
 
 
+def cmd_apply_rules(args: argparse.Namespace) -> int:
+    from newsreader.core.rules import apply_rules
+    from newsreader.core.sanitize import clean_line
+
+    config, store = _store(args)
+    if not config.rules:
+        raise UsageError("no [[rules]] in the config" + (f" ({config.path})" if config.path else ""))
+    with store:
+        hits = apply_rules(store, config.rules, dry_run=args.dry_run)
+    for hit in hits:
+        if args.format == "json":
+            _write(json.dumps({"rule": hit.rule, "action": hit.action, "id": hit.item_id,
+                               "title": hit.title, "dry_run": args.dry_run}, ensure_ascii=False) + "\n")
+        else:
+            _write(f"{hit.item_id:>7}  {clean_line(hit.action):<10} {clean_line(hit.rule):<16} {clean_line(hit.title)}\n")
+    if args.format == "text":
+        verb = "would change" if args.dry_run else "changed"
+        print(f"{len(config.rules)} rules {verb} {len(hits)} items", file=sys.stderr)
+    return 0
+
+
+def cmd_cleanup(args: argparse.Namespace) -> int:
+    from newsreader.core.retention import cleanup, has_limits
+    from newsreader.core.sanitize import clean_line
+
+    config, store = _store(args)
+    if not has_limits(config.retention, config.feeds):
+        raise UsageError("no limits set: see [retention] (max_age_days, max_items, feed_max_items)"
+                         " and the feeds' max_items / max_age_days in config.example.toml")
+    with store:
+        removals = cleanup(store, config.retention, config.feeds, dry_run=args.dry_run)
+        compacted = False
+        if not args.dry_run and (args.vacuum or store.free_share() > 0.25):
+            store.compact()  # only when a quarter of the file is free: VACUUM rewrites it all
+            compacted = True
+        else:
+            store.optimize()
+    for r in removals:
+        if args.format == "json":
+            _write(json.dumps({"id": r.item_id, "title": r.title, "why": r.why, "dry_run": args.dry_run},
+                              ensure_ascii=False) + "\n")
+        else:
+            _write(f"{r.item_id:>7}  {clean_line(r.title)}  ({r.why})\n")
+    if args.format == "text":
+        verb = "would remove" if args.dry_run else "removed"
+        print(f"{verb} {len(removals)} items" + ("; the store was compacted" if compacted else ""),
+              file=sys.stderr)
+    return 0
+
+
 COMMANDS = {
     "extract": cmd_extract,
+    "apply-rules": cmd_apply_rules,
+    "cleanup": cmd_cleanup,
     "summarise": cmd_summarise,
     "summarize": cmd_summarise,
     "read": cmd_read,

@@ -78,7 +78,9 @@ def test_states_and_search(tmp_path: Path) -> None:
         assert [i.id for i in store.items(state="starred")] == [ids[0]]
         assert [i.id for i in store.items()] == [ids[0]]
         assert [i.id for i in store.items(query="cafe")] == [ids[0]]  # diacritics folded
-        assert [i.id for i in store.items(query='harb "*"')] == [ids[0]]  # quotes cannot break FTS syntax
+        assert [i.id for i in store.items(query='harb* "*"')] == [ids[0]]  # quotes cannot break FTS syntax
+        assert [i.id for i in store.items(query="harbours")] == [ids[0]]  # stemmed
+        assert store.items(query="harb") == []  # whole words, unless a * asks for a prefix
         with pytest.raises(QueryError, match="unclosed quote"):
             store.items(query='harb "')
         store.set_state(ids[1], "dismissed", False)

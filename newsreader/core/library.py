@@ -9,7 +9,7 @@ import time
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newsreader.core.errors import UsageError
 from newsreader.core.models import Article, Block, Blurb, Document
@@ -135,7 +135,7 @@ def first_run(store: Store, config: Config) -> bool:
     from newsreader.core.config import parse_config
     from newsreader.core.pipeline import process_one
 
-    if store.feeds(counts=False) or store.counts()["items"]:
+    if store.feeds(counts=False) or store.has_items():
         return False
     folder = resources.files("newsreader") / "data"
     # The list shows newest first, so add them last to first: "Welcome" ends up on top.
@@ -146,3 +146,14 @@ def first_run(store: Store, config: Config) -> bool:
     starter = tomllib.loads((folder / "starter_feeds.toml").read_text(encoding="utf-8"))
     store.add_configured(parse_config(starter).feeds)
     return True
+
+
+def refresh_settings(config: Config) -> dict[str, Any]:
+    """What a refresh takes from the config beyond fetching: the rules, each feed's
+    extraction rules, and retention."""
+    return {
+        "rules": config.rules,
+        "sites": {f.url: f.site for f in config.feeds if f.site},
+        "retention": config.retention,
+        "feed_configs": config.feeds,
+    }

@@ -13,6 +13,7 @@ from html import escape as escape_html
 
 from newsreader.core.errors import ExtractError, NewsreaderError
 from newsreader.core.extract.page import extract_html
+from newsreader.core.extract.site import SiteRules
 from newsreader.core.extract.textdump import extract_text
 from newsreader.core.io.decode import decode
 from newsreader.core.io.fetch import FetchSettings
@@ -34,9 +35,10 @@ class Outcome:
     traceback: str | None = None  # for an unexpected exception: shown under --debug
 
 
-def extract_document(decoded: DecodedDocument) -> Article:
-    """Stages 3-4: find the story and set its blurbs and chrome apart."""
-    article = extract_html(decoded) if decoded.kind == "html" else extract_text(decoded)
+def extract_document(decoded: DecodedDocument, site: SiteRules | None = None) -> Article:
+    """Stages 3-4: find the story and set its blurbs and chrome apart (by the site's
+    rules, when it has them)."""
+    article = extract_html(decoded, site) if decoded.kind == "html" else extract_text(decoded)
     if not article.blocks:
         raise ExtractError("no article text found")
     return article
@@ -83,9 +85,10 @@ def add_summary(article: Article, settings: SummarySettings) -> Article:
     return dataclasses.replace(article, language=language, summary=summary)
 
 
-def process_document(doc: Document, summary: SummarySettings = SummarySettings()) -> Article:
+def process_document(doc: Document, summary: SummarySettings = SummarySettings(),
+                     site: SiteRules | None = None) -> Article:
     """Stages 2-5 for one loaded document."""
-    article = _clean_fields(extract_document(decode(doc)))
+    article = _clean_fields(extract_document(decode(doc), site))
     if article.url is None and doc.url:
         article = dataclasses.replace(article, url=doc.url)
     return add_summary(article, summary)
@@ -104,6 +107,7 @@ def process_sources(
     sources: list[str],
     summary: SummarySettings = SummarySettings(),
     fetch: FetchSettings = FetchSettings(),
+    site: SiteRules | None = None,
 ) -> list[Outcome]:
     """The whole pipeline for many inputs; one bad input never stops the others."""
     outcomes: list[Outcome] = []
@@ -111,18 +115,19 @@ def process_sources(
         if isinstance(loaded, NewsreaderError):
             outcomes.append(Outcome(source, error=str(loaded)))
             continue
-        outcomes.append(process_one(loaded, summary))
+        outcomes.append(process_one(loaded, summary, site))
     return outcomes
 
 
-def process_one(doc: Document, summary: SummarySettings = SummarySettings()) -> Outcome:
+def process_one(doc: Document, summary: SummarySettings = SummarySettings(),
+                site: SiteRules | None = None) -> Outcome:
     """Stages 2-5 for one document; whatever goes wrong stays this input's error record.
 
     Third-party code (lxml, readability, sumy) raises its own exceptions on pages nobody
     foresaw; one such page must not take a batch, a refresh or the reader down with it.
     """
     try:
-        return Outcome(doc.source, article=process_document(doc, summary))
+        return Outcome(doc.source, article=process_document(doc, summary, site))
     except NewsreaderError as exc:
         return Outcome(doc.source, error=str(exc))
     except RecursionError:

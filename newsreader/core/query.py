@@ -6,8 +6,8 @@
     unary   := ("NOT" | "-") unary | atom
     atom    := "(" or ")" | NAME ":" value | "a phrase" | word
 
-Free words and phrases are full-text terms (each word a prefix, as in the search box
-before). The filters:
+Free words and phrases are full-text terms: whole words, stemmed ("harbours" finds
+"harbour"), or a prefix with a trailing * ("harb*"). The filters:
 
     feed:WORD   tag:NAME   author:WORD   title:WORD   url:WORD   text:WORD   rule:NAME
     title:/regex/ (any word filter takes a /regex/, matched without regard to case)
@@ -277,11 +277,12 @@ def _filter(token: _Token) -> Node:
 
 
 def mentions_state(node: Node | None, name: str) -> bool:
-    """Whether the query asks about a state by name (``is:dismissed`` shows hidden items)."""
+    """Whether the query asks about a state by name (``is:dismissed`` shows hidden
+    items), or about what rules did (``rule:``, which shows what a rule dismissed)."""
     if node is None:
         return False
     if isinstance(node, Filter):
-        return node.name == "is" and node.value == name
+        return (node.name == "is" and node.value == name) or node.name == "rule"
     if isinstance(node, Not):
         return mentions_state(node.part, name)
     if isinstance(node, Terms):
@@ -291,7 +292,10 @@ def mentions_state(node: Node | None, name: str) -> bool:
 
 # ---------------------------------------------------------------------------- to SQL
 def _fts_word(word: str) -> str:
-    return '"' + word.replace('"', '""') + '"*'
+    """A whole word (stemmed by the index's tokenizer), or with a trailing * a prefix."""
+    prefix = word.endswith("*") and len(word) > 1
+    word = word.rstrip("*") if prefix else word
+    return '"' + word.replace('"', '""') + '"' + ("*" if prefix else "")
 
 
 def fts_expression(node: Terms) -> str:
@@ -301,6 +305,22 @@ def fts_expression(node: Terms) -> str:
     else:
         inner = " AND ".join(_fts_word(w) for w in node.words)
     return f"{node.column} : ({inner})" if node.column else f"({inner})"
+
+
+def top_terms(node: Node) -> tuple[str, Node | None] | None:
+    """When full-text words must all match (a word alone, or words ANDed at the top),
+    their FTS5 expression and the rest of the query (None when nothing is left): a
+    search can then be driven by the index itself."""
+    if isinstance(node, Terms):
+        return (fts_expression(node), None) if _searchable(node) else None
+    if not isinstance(node, All):
+        return None
+    terms = [p for p in node.parts if isinstance(p, Terms) and _searchable(p)]
+    if not terms:
+        return None
+    rest = tuple(p for p in node.parts if not isinstance(p, Terms) or not _searchable(p))
+    return (" AND ".join(fts_expression(t) for t in terms),
+            None if not rest else rest[0] if len(rest) == 1 else All(rest))
 
 
 def to_sql(node: Node, now: float | None = None) -> tuple[str, list[object]]:
@@ -367,7 +387,7 @@ def _filter_sql(node: Filter, params: list[object], now: float) -> str:
     if name == "rule":
         return _text_match("i.rule", node, params)
     if name in {"title", "text"}:  # only regexes reach here; words go to FTS
-        column = "i.title" if name == "title" else "item_text(i.article)"
+        column = "i.title" if name == "title" else "item_text((SELECT b.article FROM bodies b WHERE b.item_id = i.id))"
         return _text_match(column, node, params)
     if name == "tag":
         params.extend((node.value.lower(), node.value.lower()))

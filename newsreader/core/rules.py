@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from newsreader.core import query as q
 from newsreader.core.errors import ConfigError
 from newsreader.core.states import STATES
-from newsreader.core.store.db import Store
 from newsreader.core.store.listing import ItemFilter
+
+if TYPE_CHECKING:
+    from newsreader.core.store.db import Store
 
 # A rule's action: a state's name or its `mark` flag (star, dismiss), or tag:NAME.
 _ACTIONS = {**{s.name: s.name for s in STATES}, **{s.flag: s.name for s in STATES}}

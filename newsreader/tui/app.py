@@ -9,6 +9,7 @@ asked for, so an undo always lands after the change it undoes.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import time
 import webbrowser
 from collections.abc import Iterable
@@ -29,6 +30,7 @@ from newsreader.core.pipeline import process_sources
 from newsreader.core.sanitize import clean_line
 from newsreader.core.states import state
 from newsreader.core.store.db import FeedRow, ItemRow, Store
+from newsreader.core.store.listing import ItemFilter
 
 from ..core import library
 from .keys import keys_in_force, screen_bindings
@@ -36,10 +38,13 @@ from .messages import (
     AddFeed,
     ArticleLoaded,
     CopyLink,
+    CountsLoaded,
     FeedsChanged,
     ItemArticle,
     ItemsLoaded,
     MarkAllRead,
+    MoreItemsLoaded,
+    MoreWanted,
     OpenItem,
     OpenLink,
     OpenSource,
@@ -51,6 +56,7 @@ from .messages import (
     SaveBlurb,
     Saved,
     SaveFailed,
+    SaveView,
     SearchRequested,
     StepUnread,
     TagFeed,
@@ -94,6 +100,10 @@ class NewsreaderApp(App[int]):
         self.refreshing = False
         self._refresh_quiet = False
         self._items_asked = 0  # the newest list request; older answers are dropped
+        self._more = False  # the list goes on past the rows loaded
+        self._loading_more = False
+        self._tags: tuple[str, ...] = ()
+        self._view_unread: dict[str, int] = {}
         self._item_asked = 0  # likewise for the item opened
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store-writer")
         if config.theme:
@@ -162,46 +172,158 @@ class NewsreaderApp(App[int]):
             return dict(VIEWS).get(key, key)
         if kind == "tag":
             return f"# {clean_line(key)}"
+        if kind == "saved":
+            return clean_line(key)
         feed = next((f for f in self.feed_rows if str(f.id) == key), None)
         return clean_line(feed.title or feed.url) if feed else "feed"
 
+    def current_filter(self) -> ItemFilter:
+        """The list on screen as the store's filter: the view, feed, tag or saved search
+        chosen, narrowed by the search box."""
+        kind, key = self.view
+        query = self.search_query
+        if kind == "saved":
+            saved = next((v.query for v in self.config.views if v.name == key), None)
+            query = f"({saved}) ({query})" if saved and query else saved or query
+        return ItemFilter(state=library.view_filter(key) if kind == "view" else None,
+                          feed_id=int(key) if kind == "feed" else None,
+                          tag=key if kind == "tag" else None, query=query)
+
     def load_items(self, keep_item: int | None = None) -> None:
         self._items_asked += 1
+        self._loading_more = False
         self._load_items(keep_item, self._items_asked)
 
     @work(thread=True, exclusive=True, group="items", exit_on_error=False)
     def _load_items(self, keep_item: int | None, generation: int) -> None:
+        """The first page of the list (down to ``keep_item``, if it is further on), and
+        the feeds without their counts: what the first paint needs, whatever the store's
+        size.  The counts follow (``_load_counts``)."""
         if self.store is None:
             return
-        kind, key = self.view
-        state = library.view_filter(key) if kind == "view" else None
+        page = self.PAGE
         try:
-            rows = self.store.items(feed_id=int(key) if kind == "feed" else None, state=state,
-                                    query=self.search_query,
-                                    tag=key if kind == "tag" else None)
-            feeds = self.store.feeds()
+            chosen = self.current_filter()
+            rows = self.store.items(chosen, limit=page)
+            more = len(rows) == page
+            if keep_item is not None and more and all(r.id != keep_item for r in rows):
+                rows, more = self._rows_down_to(chosen, rows, keep_item)
+            feeds = self.store.feeds(counts=False)
             tags = tuple(self.store.tags())
         except NewsreaderError as exc:
-            self.call_from_thread(self.say, str(exc), severity="error")
+            self.call_from_thread(self._list_failed, str(exc))
             return
         if get_current_worker().is_cancelled:
             return  # a newer request (another search, another view) is on its way
         now = time.time()
         labels = [item_label(row, now) for row in rows]
-        self.post_message(ItemsLoaded(rows, feeds, keep_item, labels, generation, tags))
+        self.post_message(ItemsLoaded(rows, feeds, keep_item, labels, generation, tags, more))
+
+    PAGE = 200  # rows a page: a tall screen and more; the next page loads as the cursor nears the end
+
+    def _rows_down_to(self, chosen: ItemFilter, rows: list[ItemRow],
+                      keep_item: int) -> tuple[list[ItemRow], bool]:
+        """Pages until the item the cursor was on is in (a few at most: it was on screen)."""
+        assert self.store is not None
+        more = True
+        for _ in range(50):
+            last = rows[-1]
+            page = self.store.items(chosen, after=(last.published or 0.0, last.id), limit=self.PAGE)
+            rows += page
+            more = len(page) == self.PAGE
+            if not more or any(r.id == keep_item for r in page):
+                break
+        return rows, more
+
+    def _list_failed(self, error: str) -> None:
+        self.say(error, severity="error", timeout=10)
+        main = self._main()
+        if main is not None:
+            main.set_status(f"Search: {error}")
 
     def on_items_loaded(self, message: ItemsLoaded) -> None:
         if message.generation != self._items_asked:
             return
         self.rows = message.items
-        self.feed_rows = message.feeds
+        self._more = message.more
+        self._tags = message.tags
+        known = {f.id: f for f in self.feed_rows}  # keep the counts on screen until new ones come
+        self.feed_rows = [dataclasses.replace(f, unread=known[f.id].unread, items=known[f.id].items)
+                          if f.id in known else f for f in message.feeds]
         main = self._main()
         if main is not None:
-            main.show_items(message.items, message.feeds, message.keep_item, message.labels,
-                            self.view_name(), message.tags)
+            main.show_items(message.items, self.feed_rows, message.keep_item, message.labels,
+                            self.view_name(), message.tags, more=message.more,
+                            views=self._views_with_counts())
             if self._note:
                 main.set_status(self._note)
         self._note = None
+        self._load_counts(message.generation)
+
+    def _views_with_counts(self) -> list[tuple[str, int | None]]:
+        return [(v.name, self._view_unread.get(v.name)) for v in self.config.views]
+
+    @work(thread=True, exclusive=True, group="counts", exit_on_error=False)
+    def _load_counts(self, generation: int) -> None:
+        """Counts read more than a page (the list's size, each feed's and saved view's
+        unread items); they follow the first paint and never hold it up."""
+        if self.store is None:
+            return
+        try:
+            total, unread = self.store.count(self.current_filter())
+            feeds = self.store.feeds(counts=True, totals=False)
+            views: dict[str, int] = {}
+            for view in self.config.views:
+                views[view.name] = self.store.count(ItemFilter(state="unread", query=view.query))[1]
+        except NewsreaderError:
+            return  # the list itself has said what is wrong
+        if not get_current_worker().is_cancelled:
+            self.post_message(CountsLoaded(generation, total, unread, feeds, views))
+
+    def on_counts_loaded(self, message: CountsLoaded) -> None:
+        if message.generation != self._items_asked:
+            return
+        self.feed_rows = message.feeds
+        self._view_unread = message.view_unread
+        main = self._main()
+        if main is not None:
+            main.show_feeds(message.feeds, self._tags, self._views_with_counts())
+            main.set_counts(message.total, message.unread)
+
+    def on_more_wanted(self, message: MoreWanted) -> None:
+        if not self._more or self._loading_more or not self.rows or self.store is None:
+            if message.then_next_unread:
+                self.say("No more unread items.")
+            return
+        self._loading_more = True
+        last = self.rows[-1]
+        self._load_more(self._items_asked, (last.published or 0.0, last.id), message.then_next_unread)
+
+    @work(thread=True, exclusive=True, group="more", exit_on_error=False)
+    def _load_more(self, generation: int, cursor: tuple[float, int], then_next_unread: bool) -> None:
+        if self.store is None:
+            return
+        try:
+            rows = self.store.items(self.current_filter(), after=cursor, limit=self.PAGE)
+        except NewsreaderError as exc:
+            self.call_from_thread(self.say, str(exc), severity="error")
+            return
+        now = time.time()
+        labels = [item_label(row, now) for row in rows]
+        self.post_message(MoreItemsLoaded(rows, labels, generation, len(rows) == self.PAGE, then_next_unread))
+
+    def on_more_items_loaded(self, message: MoreItemsLoaded) -> None:
+        if message.generation != self._items_asked:
+            return
+        self._loading_more = False
+        self._more = message.more
+        main = self._main()
+        if main is None:
+            self.rows.extend(message.items)
+            return
+        main.append_items(message.items, message.labels, more=message.more)  # extends self.rows
+        if message.then_next_unread:
+            main.action_next_unread(1)
 
     def on_view_chosen(self, message: ViewChosen) -> None:
         self.view = (message.kind, message.key)
@@ -264,7 +386,10 @@ class NewsreaderApp(App[int]):
         row = self.rows[index]
         main = self._main()
         updated = row.with_state(change.state, change.on)
-        if state(change.state).hides and change.on and self.view != ("view", change.state):
+        hidden = state(change.state).hides and change.on and self.view != ("view", change.state)
+        if main is not None:  # the counts on screen follow, without a count of the store
+            main.adjust_counts(-int(hidden), int(not updated.read and not hidden) - int(not row.read))
+        if hidden:
             if main is not None:
                 main.remove_row(index)  # the same list as self.rows
             else:
@@ -304,14 +429,7 @@ class NewsreaderApp(App[int]):
 
     def on_mark_all_read(self, message: MarkAllRead) -> None:
         """newsboat's A (the list on screen) and C (everything), as one undoable change."""
-        if message.everywhere:
-            self._mark_everything_read()
-            return
-        ids = tuple(r.id for r in self.rows if not r.read)
-        if not ids:
-            self.say("Nothing unread here.")
-            return
-        self._bulk_read(Change(ids, "read", True))
+        self._mark_read(None if message.everywhere else self.current_filter())
 
     def _bulk_read(self, change: Change) -> None:
         self.undo_stack.append(change)
@@ -319,12 +437,19 @@ class NewsreaderApp(App[int]):
         self._save(change, reload=True)
 
     @work(thread=True, group="bulk", exit_on_error=False)
-    def _mark_everything_read(self) -> None:
+    def _mark_read(self, chosen: ItemFilter | None) -> None:
+        """The unread items of the whole list (not only the rows loaded so far), or of the
+        store: read here, marked on the writer thread, in order with every other change."""
         if self.store is None:
             return
-        ids = tuple(self.store.unread_ids())  # read, not yet marked: the writer thread marks them
+        try:
+            ids = tuple(self.store.unread_ids() if chosen is None
+                        else self.store.item_ids(chosen, unread=True))
+        except NewsreaderError as exc:
+            self.call_from_thread(self.say, str(exc), severity="error")
+            return
         if not ids:
-            self.call_from_thread(self.say, "Nothing unread.")
+            self.call_from_thread(self.say, "Nothing unread." if chosen is None else "Nothing unread here.")
             return
         self.call_from_thread(self._bulk_read, Change(ids, "read", True))
 
@@ -375,6 +500,27 @@ class NewsreaderApp(App[int]):
     def on_feeds_changed(self, message: FeedsChanged) -> None:
         self.say(message.note, severity="error" if message.error else "information",
                  timeout=8 if message.error else None)
+        main = self._main()
+        current = main.current() if main else None
+        self.load_items(keep_item=current.id if current else None)
+
+    def on_save_view(self, message: SaveView) -> None:
+        self._save_view(message.name, message.query)
+
+    @work(thread=True, group="config", exit_on_error=False)
+    def _save_view(self, name: str, query: str) -> None:
+        from newsreader.core.config import save_view
+
+        try:
+            config = save_view(self.config, name, query)
+        except NewsreaderError as exc:
+            self.call_from_thread(self.say, f"View not saved: {exc}", severity="error", timeout=8)
+            return
+        self.call_from_thread(self._view_saved, config, name)
+
+    def _view_saved(self, config: Config, name: str) -> None:
+        self.config = config
+        self.say(f"Saved the view {name} in {config.path}")
         main = self._main()
         current = main.current() if main else None
         self.load_items(keep_item=current.id if current else None)
@@ -535,7 +681,8 @@ class NewsreaderApp(App[int]):
         try:
             totals = asyncio.run(refresh(store, fetch=self.config.fetch, summary=self.config.summary,
                                          full_text=self.config.full_text, workers=self.config.workers,
-                                         progress=progress, due_minutes=due_minutes))
+                                         progress=progress, due_minutes=due_minutes,
+                                         **library.refresh_settings(self.config)))
         except Exception as exc:  # report, never crash the reader
             self.post_message(RefreshDone(None, f"{type(exc).__name__}: {exc}"))
             return

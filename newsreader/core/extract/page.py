@@ -39,6 +39,7 @@ from newsreader.core.extract.markers import (
     plug_title,
 )
 from newsreader.core.extract.meta import PageMeta, read_meta
+from newsreader.core.extract.site import SiteRules, drop_selected, select_story
 from newsreader.core.extract.teasers import take_blurbs
 from newsreader.core.models import Article, Block, BlockKind, Blurb, DecodedDocument, Link
 
@@ -352,12 +353,25 @@ def _readability_alone(html: str, base: str | None) -> list[Block]:
     return blocks
 
 
-def extract_html(doc: DecodedDocument) -> Article:
+def extract_html(doc: DecodedDocument, site: SiteRules | None = None) -> Article:
+    """1. parse, and read the page's metadata; 2. drop code, forms, and what the site's
+    rules drop; 3. set the blurbs apart; 4. the story: what the site's selector matches,
+    else readability's choice with the chrome dropped, else the page's prose, else
+    readability's choice on the page as it came."""
     root = parse_html(doc.text)
     meta = read_meta(root, doc.url)
     base = meta.canonical_url or doc.url
     drop_code_and_forms(root)
+    if site:
+        drop_selected(root, site)
     blurbs: list[Blurb] = take_blurbs(root, base)
+    if site and site.selector:
+        blocks, byline, date = _to_blocks(select_story(root, site), meta, base)
+        if not blocks:
+            raise ExtractError(f"the selector {site.selector!r} matched no text")
+        return Article(title=meta.title, blocks=tuple(blocks), blurbs=tuple(blurbs), url=doc.url,
+                       canonical_url=meta.canonical_url, publisher=meta.publisher,
+                       byline=meta.byline or byline, published=meta.published or date, language=meta.language)
     drop_chrome(root)
     unmask_embeds(root)
     try:

@@ -5,7 +5,9 @@
 2. parse each feed and store its entries in one transaction per feed;
 3. fetch each new item's page, concurrently on the same client;
 4. extract, separate and summarise in a process pool so both cores work;
-5. store the articles in batches; errors are recorded per feed and per item.
+5. store the articles in batches; errors are recorded per feed and per item;
+6. run the rules over the new items (after their pages are read, so ``text:`` and
+   ``words:`` see the story), then, when limits are set, the clean-up (retention.py).
 
 Items whose page was never processed (a refresh killed mid-way) are picked up
 by the next refresh, so nothing is lost.
@@ -16,7 +18,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -29,6 +31,9 @@ from newsreader.core.store.db import FeedRow, Store
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
+    from newsreader.core.config import FeedConfig, Retention
+    from newsreader.core.extract.site import SiteRules
+    from newsreader.core.rules import Rule
     from newsreader.core.settings import SummarySettings
 
 @dataclass
@@ -42,12 +47,16 @@ class RefreshTotals:
     article_errors: int = 0
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
+    new_ids: list[int] = field(default_factory=list)
+    ruled: int = 0  # changes the rules made
+    removed: int = 0  # items the clean-up removed
 
     def as_dict(self) -> dict[str, object]:
         return {
             "feeds": self.feeds, "feeds_ok": self.feeds_ok, "not_modified": self.not_modified,
             "feed_errors": self.feed_errors, "new_items": self.new_items, "articles": self.articles,
-            "article_errors": self.article_errors, "seconds": round(self.seconds, 3),
+            "article_errors": self.article_errors, "ruled": self.ruled, "removed": self.removed,
+            "seconds": round(self.seconds, 3),
         }
 
 
@@ -76,14 +85,16 @@ def _process_pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=max(1, workers), mp_context=context)
 
 
-def _process_page(args: tuple[int, Document, SummarySettings]) -> tuple[int, Article | None, str | None]:
+def _process_page(
+    args: tuple[int, Document, SummarySettings, SiteRules | None],
+) -> tuple[int, Article | None, str | None]:
     """Runs in a worker process: the CPU part of the pipeline for one page."""
     from newsreader.core.pipeline import (
         process_one,  # readability, sumy and numpy load only where pages are cleaned
     )
 
-    item_id, doc, summary = args
-    outcome = process_one(doc, summary)
+    item_id, doc, summary, site = args
+    outcome = process_one(doc, summary, site)
     return item_id, outcome.article, outcome.error
 
 
@@ -126,6 +137,7 @@ async def _refresh_feed(
     if parsed.warning:
         totals.errors.append(f"{feed.url}: {parsed.warning}")
     totals.new_items += len(new)
+    totals.new_ids += new
 
 
 async def refresh(
@@ -139,9 +151,15 @@ async def refresh(
     executor: Executor | None = None,
     due_minutes: int | None = None,
     feed_ids: set[int] | None = None,
+    rules: Sequence[Rule] = (),
+    sites: Mapping[str, SiteRules] | None = None,
+    retention: Retention | None = None,
+    feed_configs: Sequence[FeedConfig] = (),
 ) -> RefreshTotals:
     """Refresh every feed, or with ``due_minutes`` only those whose interval has passed
-    (a feed's own ``refresh_minutes`` from the config wins over ``due_minutes``)."""
+    (a feed's own ``refresh_minutes`` from the config wins over ``due_minutes``).
+    ``sites``: extraction rules by feed URL; ``rules`` run over the new items;
+    ``retention`` (with ``feed_configs``' own limits) cleans up after."""
     started = time.perf_counter()
     totals = RefreshTotals()
     feeds = store.feeds(counts=False)
@@ -168,7 +186,17 @@ async def refresh(
             from newsreader.core.settings import SummarySettings
 
             await _refresh_articles(store, fetcher, summary or SummarySettings(), workers, totals,
-                                    report, executor)
+                                    report, executor, sites or {})
+    if rules and totals.new_ids:
+        from newsreader.core.rules import apply_rules
+
+        hits = await asyncio.to_thread(apply_rules, store, rules, totals.new_ids)
+        totals.ruled = len(hits)
+    from newsreader.core.retention import cleanup, has_limits
+
+    if retention is not None and retention.after_refresh and has_limits(retention, feed_configs):
+
+        totals.removed = len(await asyncio.to_thread(cleanup, store, retention, feed_configs))
     if totals.new_items or totals.articles:
         store.optimize()
     totals.seconds = time.perf_counter() - started
@@ -178,6 +206,7 @@ async def refresh(
 async def _refresh_articles(
     store: Store, fetcher: Fetcher, summary: SummarySettings, workers: int,
     totals: RefreshTotals, report: ProgressCallback, executor: Executor | None,
+    sites: Mapping[str, SiteRules],
 ) -> None:
     pending = await asyncio.to_thread(store.pending_articles)
     if not pending:
@@ -194,13 +223,14 @@ async def _refresh_articles(
             results.clear()
             await asyncio.to_thread(store.store_articles, batch)
 
-    async def one(item_id: int, url: str) -> None:
+    async def one(item_id: int, url: str, feed_url: str) -> None:
         nonlocal done
         try:
             fetched = await fetcher.fetch(url)
             if fetched.document is None:
                 raise FetchError(f"no body from {url}")
-            outcome = await loop.run_in_executor(pool, _process_page, (item_id, fetched.document, summary))
+            work = (item_id, fetched.document, summary, sites.get(feed_url))
+            outcome = await loop.run_in_executor(pool, _process_page, work)
         except NewsreaderError as exc:
             outcome = (item_id, None, str(exc))
         except Exception as exc:  # a crashed worker must not stop the others
@@ -215,7 +245,7 @@ async def _refresh_articles(
         await flush()
 
     try:
-        await asyncio.gather(*(one(i, u) for i, u in pending))
+        await asyncio.gather(*(one(*p) for p in pending))
         await flush(force=True)
     finally:
         if own:

@@ -123,6 +123,9 @@ class Store:
                                        check_same_thread=False)
             self._db.row_factory = sqlite3.Row
             bodies.register(self._db)
+            # 16 KiB pages (before the first table; an existing file keeps its own): a
+            # compressed body of 2-3 KiB would have a 4 KiB page to itself.
+            self._db.execute("PRAGMA page_size=16384")
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA foreign_keys=ON")
@@ -178,6 +181,7 @@ class Store:
                 db.execute(f"PRAGMA user_version = {number + 1}")
         self._ensure_state_columns()
         if version < SCHEMA_VERSION:
+            self._db.execute("PRAGMA analysis_limit=400")
             self._db.execute("ANALYZE")
 
     def _ensure_state_columns(self) -> None:
@@ -210,6 +214,9 @@ class Store:
         """Refresh the query planner's statistics where they have drifted (SQLite's own
         advice after a batch of writes); cheap when nothing changed."""
         with self._lock:
+            # A bounded sample per index, so a million-item store is analysed in
+            # milliseconds, not seconds (SQLite's advice for PRAGMA optimize).
+            self._db.execute("PRAGMA analysis_limit=400")
             self._db.execute("PRAGMA optimize")
 
     # ------------------------------------------------------------------ feeds
@@ -348,16 +355,16 @@ class Store:
                 if row:
                     item_id = int(row[0])
                 else:
-                    title = entry.title or entry.url or "Untitled"
+                    item_title = entry.title or entry.url or "Untitled"
                     cursor = db.execute(
                         "INSERT INTO items (key, url, title, published, added, author) VALUES (?, ?, ?, ?, ?, ?)",
-                        (key, entry.url, title, entry.published or now, now, entry.author),
+                        (key, entry.url, item_title, entry.published or now, now, entry.author),
                     )
                     item_id = int(cursor.lastrowid or 0)
                     if entry.content:
                         db.execute("INSERT INTO bodies (item_id, feed_content) VALUES (?, ?)",
                                    (item_id, bodies.pack(entry.content)))
-                    self._index(db, item_id, title, "")
+                    self._index(db, item_id, item_title, "")
                     new_ids.append(item_id)
                 db.execute("INSERT OR IGNORE INTO feed_items (feed_id, guid, item_id) VALUES (?, ?, ?)",
                            (feed_id, entry.guid, item_id))
@@ -390,16 +397,18 @@ class Store:
         db.executemany("DELETE FROM items WHERE id = ?", [(i,) for i in item_ids])
 
     # ------------------------------------------------------------------ items
-    def pending_articles(self, limit: int = 100_000) -> list[tuple[int, str]]:
-        """Items whose page has not been extracted yet, whose feed wants full text."""
+    def pending_articles(self, limit: int = 100_000) -> list[tuple[int, str, str]]:
+        """Items whose page has not been extracted yet, whose feed wants full text:
+        (item id, page URL, the feed's URL, whose extraction rules apply)."""
         with self._lock:
             rows = self._db.execute(
-                """SELECT i.id, i.url FROM items i
-                   WHERE i.extracted_at IS NULL AND i.url IS NOT NULL
-                     AND EXISTS (SELECT 1 FROM feed_items fi JOIN feeds f ON f.id = fi.feed_id
-                                 WHERE fi.item_id = i.id AND f.full_text = 1)
+                """SELECT i.id, i.url,
+                          (SELECT f.url FROM feed_items fi JOIN feeds f ON f.id = fi.feed_id
+                           WHERE fi.item_id = i.id AND f.full_text = 1 LIMIT 1) AS feed_url
+                   FROM items i INDEXED BY items_pending
+                   WHERE i.extracted_at IS NULL AND i.url IS NOT NULL AND feed_url IS NOT NULL
                    ORDER BY i.id LIMIT ?""", (limit,)).fetchall()
-        return [(int(r[0]), str(r[1])) for r in rows]
+        return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
 
     def store_articles(self, results: Iterable[tuple[int, Article | None, str | None]]) -> None:
         """Save extracted articles (or their errors) in one transaction, merging duplicates."""
@@ -462,18 +471,18 @@ class Store:
         be read raises ``QueryError``."""
         chosen = chosen or ItemFilter(state=state, feed_id=feed_id, tag=tag, query=query,
                                       include_hidden=include_dismissed)
-        condition, params = listing.where(chosen, now)
-        keyset, keyset_params = listing.after(after)
+        plan = listing.plan(chosen, now)
+        keyset, keyset_params = plan.after(after)
         sql = f"""SELECT i.id, i.title, i.url, i.published, {", ".join(f"i.{c}" for c in STATE_COLUMNS)},
                          i.extracted_at, i.extract_error, i.summary, i.publisher,
                          f.title AS feed_title, f.url AS feed_url
-                  FROM items i
+                  FROM {plan.source}
                   LEFT JOIN feeds f ON f.id = (SELECT fi.feed_id FROM feed_items fi
                                                WHERE fi.item_id = i.id LIMIT 1)
-                  WHERE {condition} AND {keyset}
-                  ORDER BY {listing.ORDER} LIMIT ?"""
+                  WHERE {plan.where} AND {keyset}
+                  ORDER BY {plan.order} LIMIT ?"""
         with self._lock:
-            rows = self._run(sql, [*params, *keyset_params, limit])
+            rows = self._run(sql, [*plan.params, *keyset_params, limit])
         return [
             ItemRow(r["id"], r["title"], r["url"], r["published"], r["feed_title"],
                     frozenset(s.name for s in STATES if r[f"{s.name}_at"] is not None),
@@ -484,10 +493,10 @@ class Store:
 
     def count(self, chosen: ItemFilter, now: float | None = None) -> tuple[int, int]:
         """(items, unread items) in a list."""
-        condition, params = listing.where(chosen, now)
+        plan = listing.plan(chosen, now)
         with self._lock:
-            row = self._run(f"SELECT COUNT(*), SUM(i.read_at IS NULL) FROM items i WHERE {condition}",
-                            params)[0]
+            row = self._run(f"SELECT COUNT(*), SUM(i.read_at IS NULL) FROM {plan.source} WHERE {plan.where}",
+                            plan.params)[0]
         return int(row[0] or 0), int(row[1] or 0)
 
     def item_ids(self, chosen: ItemFilter, *, unread: bool = False, among: Iterable[int] | None = None,
@@ -506,7 +515,7 @@ class Store:
             condition += " AND i.id IN (SELECT value FROM json_each(?))"
             params = [*params, json.dumps(wanted)]
         with self._lock:
-            rows = self._run(f"SELECT i.id FROM items i WHERE {condition} ORDER BY {listing.ORDER}", params)
+            rows = self._run(f"SELECT i.id FROM items i WHERE {condition} ORDER BY i.id DESC", params)
         return [int(r[0]) for r in rows]
 
     def _run(self, sql: str, params: list[object]) -> list[sqlite3.Row]:
@@ -540,16 +549,16 @@ class Store:
                 db.executemany(f"UPDATE items SET {column} = ?, by_hand = 1 WHERE id = ?",
                                [(stamp, i) for i in item_ids])
             else:
-                db.executemany(f"UPDATE items SET {column} = ?, rule = ? WHERE id = ?",
-                               [(stamp, rule, i) for i in item_ids])
+                db.executemany(f"UPDATE items SET {column} = ?, rule = {_ADD_RULE} WHERE id = ?",
+                               [(stamp, rule, rule, rule, i) for i in item_ids])
 
     def add_item_tag(self, item_ids: Iterable[int], tag: str, *, rule: str | None = None) -> None:
         with self.transaction() as db:
             db.executemany(
                 "UPDATE items SET tags = CASE WHEN tags = '' THEN ? ELSE tags || ',' || ? END,"
-                " rule = COALESCE(?, rule)"
+                f" rule = CASE WHEN ? IS NULL THEN rule ELSE {_ADD_RULE} END"
                 " WHERE id = ? AND instr(',' || tags || ',', ',' || ? || ',') = 0",
-                [(tag, tag, rule, i, tag) for i in item_ids])
+                [(tag, tag, rule, rule, rule, rule, i, tag) for i in item_ids])
 
     def titles(self, item_ids: Iterable[int]) -> dict[int, str]:
         wanted = json.dumps(list(item_ids))
@@ -570,12 +579,13 @@ class Store:
                    query: str | None = None) -> list[int]:
         """Unread, undismissed items (of one feed, published before ``older_than``,
         matching a query): what a bulk "mark read" changes, so it can be undone."""
-        condition, params = listing.where(ItemFilter(state="unread", feed_id=feed_id, query=query))
+        plan = listing.plan(ItemFilter(state="unread", feed_id=feed_id, query=query))
+        condition, params = plan.where, list(plan.params)
         if older_than is not None:
             condition += " AND i.published < ?"
             params.append(older_than)
         with self._lock:
-            rows = self._run(f"SELECT i.id FROM items i WHERE {condition}", params)
+            rows = self._run(f"SELECT i.id FROM {plan.source} WHERE {condition}", params)
         return [int(r[0]) for r in rows]
 
     def add_article(self, article: Article, source: str) -> int:
@@ -601,6 +611,82 @@ class Store:
             self._index(db, item_id, title, text)
             return item_id
 
+    # ------------------------------------------------------------------ retention
+    def removable_among(self, item_ids: Iterable[int], *, keep_unread: bool,
+                        in_feed: bool = False) -> list[int]:
+        """Those of ``item_ids`` a clean-up may remove: in no state that keeps them
+        (starred, later), read unless ``keep_unread`` is off, and (``in_feed``) carried by
+        a feed, so pages and blurbs saved by hand stay."""
+        kept = " AND ".join(f"i.{s.name}_at IS NULL" for s in STATES if s.keeps) or "1 = 1"
+        unread = " AND i.read_at IS NOT NULL" if keep_unread else ""
+        fed = " AND EXISTS (SELECT 1 FROM feed_items fi WHERE fi.item_id = i.id)" if in_feed else ""
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT i.id FROM items i WHERE i.id IN (SELECT value FROM json_each(?))"
+                f" AND {kept}{unread}{fed}", (json.dumps(list(item_ids)),)).fetchall()
+        return [int(r[0]) for r in rows]
+
+    def feed_items_beyond(self, feed_id: int, keep: int) -> list[int]:
+        """A feed's items past its newest ``keep``."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT i.id FROM feed_items fi JOIN items i ON i.id = fi.item_id WHERE fi.feed_id = ?"
+                " ORDER BY i.published DESC, i.id DESC LIMIT -1 OFFSET ?", (feed_id, keep)).fetchall()
+        return [int(r[0]) for r in rows]
+
+    def feed_items_older(self, feed_id: int, before: float) -> list[int]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT i.id FROM feed_items fi JOIN items i ON i.id = fi.item_id"
+                " WHERE fi.feed_id = ? AND i.published < ?", (feed_id, before)).fetchall()
+        return [int(r[0]) for r in rows]
+
+    def items_beyond(self, keep: int) -> list[int]:
+        """Items past the newest ``keep`` of the whole store."""
+        with self._lock:
+            rows = self._db.execute("SELECT id FROM items ORDER BY published DESC, id DESC LIMIT -1 OFFSET ?",
+                                    (keep,)).fetchall()
+        return [int(r[0]) for r in rows]
+
+    def items_older(self, before: float) -> list[int]:
+        with self._lock:
+            rows = self._db.execute("SELECT id FROM items WHERE published < ?", (before,)).fetchall()
+        return [int(r[0]) for r in rows]
+
+    def feed_links(self, item_ids: Iterable[int]) -> list[tuple[int, int]]:
+        """(feed id, item id) for every feed that carries one of ``item_ids``."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT feed_id, item_id FROM feed_items WHERE item_id IN (SELECT value FROM json_each(?))",
+                (json.dumps(list(item_ids)),)).fetchall()
+        return [(int(r[0]), int(r[1])) for r in rows]
+
+    def remove_items(self, item_ids: list[int]) -> None:
+        """Remove items for good, leaving a tombstone per feed so no refresh adds them again."""
+        now = time.time()
+        with self.transaction() as db:
+            for chunk in range(0, len(item_ids), 5_000):
+                ids = json.dumps(item_ids[chunk:chunk + 5_000])
+                db.execute("INSERT OR IGNORE INTO gone (feed_id, guid, removed) SELECT feed_id, guid, ?"
+                           " FROM feed_items WHERE item_id IN (SELECT value FROM json_each(?))", (now, ids))
+            self._delete_items(db, item_ids)
+
+    def compact(self) -> None:
+        """After a large clean-up: some merging of the search index's segments (bounded:
+        a full merge of a million items takes many minutes), the free pages given back
+        to the file system, and the planner's statistics refreshed."""
+        with self._lock:
+            self._db.execute("INSERT INTO items_fts(items_fts, rank) VALUES('merge', 500)")
+            self._db.execute("VACUUM")
+            self._db.execute("PRAGMA optimize")
+
+    def free_share(self) -> float:
+        """The share of the file's pages that are free (what VACUUM would give back)."""
+        with self._lock:
+            free = self._db.execute("PRAGMA freelist_count").fetchone()[0]
+            pages = self._db.execute("PRAGMA page_count").fetchone()[0]
+        return free / pages if pages else 0.0
+
     def has_items(self) -> bool:
         with self._lock:
             return self._db.execute("SELECT EXISTS (SELECT 1 FROM items)").fetchone()[0] == 1
@@ -613,6 +699,11 @@ class Store:
                 " SUM(extracted_at IS NOT NULL AND extract_error IS NULL), SUM(extract_error IS NOT NULL) FROM items"
             ).fetchone()
         return {"items": row[0] or 0, "unread": row[1] or 0, "articles": row[2] or 0, "article_errors": row[3] or 0}
+
+
+# The rules that acted on an item, each named once: "no sport, long reads".
+_ADD_RULE = ("CASE WHEN rule IS NULL OR rule = '' THEN ? WHEN instr(', ' || rule || ', ', ', ' || ? || ', ') > 0"
+             " THEN rule ELSE rule || ', ' || ? END")
 
 
 def summary_lines(article: Article) -> str:

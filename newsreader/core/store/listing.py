@@ -1,9 +1,14 @@
-"""Which items a list shows, as SQL: a view, a feed, a tag and a query, newest first,
-a page at a time.
+"""Which items a list shows, as SQL: a view, a feed, a tag and a query, a page at a time.
 
-Pages are keyset pages: the next one starts after the last row's (published, id), so
-the thousandth page costs what the first does.  Every view has an index in that order
-(``items_order``, and a partial index per state), so a page reads only its own rows.
+Pages are keyset pages: the next one starts after the last row, so the thousandth page
+costs what the first does.
+
+- A view, a feed or a tag lists newest first by date, (published, id); every view has
+  an index in that order (``items_order``, and a partial index per state), so a page
+  reads only its own rows.
+- A search (a query with full-text words at its top level) lists newest first by
+  arrival (id), driven by the search index in that order: the first page of a word
+  found in half a million items costs what a rare word's does.
 """
 
 from __future__ import annotations
@@ -14,7 +19,6 @@ from newsreader.core import query as q
 from newsreader.core.states import STATES
 from newsreader.core.states import state as state_named
 
-ORDER = "i.published DESC, i.id DESC"
 Cursor = tuple[float, int]  # (published, id) of the last row shown
 
 
@@ -30,16 +34,34 @@ class ItemFilter:
     include_hidden: bool = False
 
 
-def where(chosen: ItemFilter, now: float | None = None) -> tuple[str, list[object]]:
-    """The WHERE clause over ``items i`` for a filter, and its parameters."""
-    node = q.parse(chosen.query) if chosen.query else None
-    clauses: list[str] = []
+@dataclass(frozen=True, slots=True)
+class Plan:
+    source: str  # the FROM clause: "items i", or the search index joined to items
+    where: str
+    params: list[object]
+    by_arrival: bool  # ordered by id alone (a search), else by (published, id)
+
+    @property
+    def order(self) -> str:
+        # The search index's own rowid order, which FTS5 reads backwards without sorting.
+        return "items_fts.rowid DESC" if self.by_arrival else "i.published DESC, i.id DESC"
+
+    def after(self, cursor: Cursor | None) -> tuple[str, list[object]]:
+        """The keyset condition for the page after ``cursor``."""
+        if cursor is None:
+            return "1 = 1", []
+        if self.by_arrival:
+            return "items_fts.rowid < ?", [cursor[1]]
+        return "(i.published, i.id) < (?, ?)", [cursor[0], cursor[1]]
+
+
+def _base(chosen: ItemFilter, node: q.Node | None, now: float | None) -> tuple[list[str], list[object]]:
+    """The view, feed and tag conditions.  Items in a hiding state (dismissed) show
+    only where they are asked for: their own view, or a query naming the state."""
+    clauses = [f"i.{s.name}_at IS NULL" for s in STATES
+               if s.hides and not chosen.include_hidden and chosen.state != s.name
+               and not q.mentions_state(node, s.name)]
     params: list[object] = []
-    for hidden in STATES:
-        # Items in a hiding state (dismissed) show only where they are asked for.
-        if (hidden.hides and not chosen.include_hidden and chosen.state != hidden.name
-                and not q.mentions_state(node, hidden.name)):
-            clauses.append(f"i.{hidden.name}_at IS NULL")
     if chosen.state == "unread":
         clauses.append("i.read_at IS NULL")
     elif chosen.state is not None:
@@ -51,15 +73,39 @@ def where(chosen: ItemFilter, now: float | None = None) -> tuple[str, list[objec
         sql, tag_params = q.to_sql(q.Filter("tag", chosen.tag), now)
         clauses.append(sql)
         params += tag_params
+    return clauses, params
+
+
+def plan(chosen: ItemFilter, now: float | None = None) -> Plan:
+    """How to list the items of a filter (a ``QueryError`` if its query cannot be read)."""
+    node = q.parse(chosen.query) if chosen.query else None
+    clauses, params = _base(chosen, node, now)
+    source = "items i"
+    searched = q.top_terms(node) if node is not None else None
+    if searched is not None:
+        match, rest = searched
+        source = "items_fts JOIN items i ON i.id = items_fts.rowid"
+        clauses.insert(0, "items_fts MATCH ?")
+        params.insert(0, match)
+        node = rest
+    if node is not None:
+        sql, query_params = q.to_sql(node, now)
+        clauses.append(sql)
+        params += query_params
+    elif searched is None and chosen.feed_id is None and chosen.tag is None and chosen.state is not None:
+        # A state's own view reads its partial index, whatever the planner's statistics say.
+        name = "unread" if chosen.state == "unread" else state_named(chosen.state).name
+        if name != "read" and not chosen.include_hidden:
+            source = f"items i INDEXED BY items_{name}"
+    return Plan(source, " AND ".join(clauses) or "1 = 1", params, by_arrival=searched is not None)
+
+
+def where(chosen: ItemFilter, now: float | None = None) -> tuple[str, list[object]]:
+    """One WHERE clause over ``items i`` alone, for counts and bulk changes."""
+    node = q.parse(chosen.query) if chosen.query else None
+    clauses, params = _base(chosen, node, now)
     if node is not None:
         sql, query_params = q.to_sql(node, now)
         clauses.append(sql)
         params += query_params
     return " AND ".join(clauses) or "1 = 1", params
-
-
-def after(cursor: Cursor | None) -> tuple[str, list[object]]:
-    """The keyset condition for the page after ``cursor``."""
-    if cursor is None:
-        return "1 = 1", []
-    return "(i.published, i.id) < (?, ?)", [cursor[0], cursor[1]]

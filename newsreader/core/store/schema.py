@@ -8,7 +8,11 @@ from collections.abc import Callable
 
 from newsreader.core.store.bodies import pack
 
-FTS = "CREATE VIRTUAL TABLE items_fts USING fts5(title, text, content='', tokenize='unicode61 remove_diacritics 2')"
+# Words are matched whole, after English stemming ("harbours" finds "harbour"); a word
+# ending in * is a prefix.  Prefixes of every word, as before, made a 3-letter word cost a
+# merge of hundreds of terms' lists: seconds at a million items.
+FTS = ("CREATE VIRTUAL TABLE items_fts USING fts5(title, text, content='',"
+       " tokenize='porter unicode61 remove_diacritics 2')")
 
 
 def _compact(db: sqlite3.Connection) -> None:

@@ -25,11 +25,13 @@ from ..messages import (
     AddFeed,
     CopyLink,
     MarkAllRead,
+    MoreWanted,
     OpenItem,
     OpenLink,
     RefreshRequested,
     RemoveFeed,
     RenameFeed,
+    SaveView,
     SearchRequested,
     TagFeed,
     TriageRequested,
@@ -57,6 +59,14 @@ def item_label(item: ItemRow, now: float) -> text.Text:
         label.append(f"  {extra}", style="dim")
     if item.error and not item.extracted:
         label.append("  !", style="red")
+    return label
+
+
+def view_label(name: str, unread: int | None) -> text.Text:
+    """A saved search in the feeds pane: its unread items (once counted) and its name."""
+    label = text.Text()
+    label.append(f"{unread:>4} " if unread else "     ", style="dim")
+    label.append_text(text.plain(f"⌕ {clean_line(name)}", "italic bold" if unread else "italic"))
     return label
 
 
@@ -95,6 +105,7 @@ class MainScreen(Screen[None]):
         Binding("y", "copy_url", "Copy URL", show=False, id="copy_url"),
         Binding("space", "page_down", "Page down", show=False, id="page_down"),
         Binding("slash", "search", "Search", id="search"),
+        Binding("ctrl+s", "save_search", "Save search as a view", show=False, id="save_search"),
         Binding("R", "refresh", "Refresh", id="refresh"),
     ]
     HELP_EXTRA: ClassVar[tuple[tuple[str, str], ...]] = (
@@ -102,14 +113,20 @@ class MainScreen(Screen[None]):
         ("tab", "move between the feeds and the items"),
         ("!", "beside a feed: its last refresh failed (highlight it to see why)"),
         ("x e T", "act on the feed highlighted in the feeds pane"),
+        ("/ … ctrl+s", "search, then save the search as a view (a saved search in the feeds pane)"),
     )
-    FIRST_PAGE = 100  # rows drawn at once (a screenful and more); the rest follow the first paint
 
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[ItemRow] = []
         self.feed_rows: list[FeedRow] = []
         self.view_name = "All items"
+        self.more = False  # the list goes on past the rows loaded
+        self.total: int | None = None  # the list's items and unread items, once counted
+        self._extra = ""  # the note after the counts in the status line
+        self.search_text = ""  # the search the list shows
+        self._previewed: ItemRow | None = None  # the row the preview shows
+        self.unread: int | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
@@ -138,36 +155,36 @@ class MainScreen(Screen[None]):
 
     # ---------------------------------------------------------------- drawn from above
     def show_items(self, items: list[ItemRow], feeds: list[FeedRow], keep_item: int | None,
-                   labels: list[text.Text], view_name: str, tags: tuple[str, ...] = ()) -> None:
-        self.rows, self.view_name = items, view_name
+                   labels: list[text.Text], view_name: str, tags: tuple[str, ...] = (), *,
+                   more: bool = False, views: list[tuple[str, int | None]] | None = None) -> None:
+        if view_name != self.view_name:
+            self.total = self.unread = None  # counted again for the new list
+        self.rows, self.view_name, self.more = items, view_name, more
         options = self.query_one("#items", OptionList)
         index = next((i for i, item in enumerate(items) if item.id == keep_item), 0)
-        split = max(self.FIRST_PAGE, index + 1)
-        options.set_options(Option(label, id=str(item.id))
-                            for item, label in zip(items[:split], labels[:split], strict=True))
-        if len(items) > split:
-            rest = [Option(label, id=str(item.id))
-                    for item, label in zip(items[split:], labels[split:], strict=True)]
-            self.call_after_refresh(self._add_in_chunks, options, rest, items)
+        # A page or a few (the store hands the list over a page at a time), all at once.
+        options.set_options(Option(label, id=str(item.id)) for item, label in zip(items, labels, strict=True))
         if items:
             options.highlighted = index
-        self.show_feeds(feeds, tags)
+        self.show_feeds(feeds, tags, views or [])
         self.set_status()
         self.show_preview()
 
-    def _add_in_chunks(self, options: OptionList, rest: list[Option], items: list[ItemRow]) -> None:
-        """Append the rest of the list a slice at a time, painting and taking keys in between."""
-        if self.rows is not items:
-            return  # a newer list replaced this one
-        options.add_options(rest[:2000])
-        if len(rest) > 2000:
-            self.call_after_refresh(self._add_in_chunks, options, rest[2000:], items)
+    def append_items(self, items: list[ItemRow], labels: list[text.Text], *, more: bool) -> None:
+        """The next page, below the rows on screen."""
+        self.rows.extend(items)
+        self.more = more
+        self.query_one("#items", OptionList).add_options(
+            Option(label, id=str(item.id)) for item, label in zip(items, labels, strict=True))
+        self.set_status()
 
-    def show_feeds(self, feeds: list[FeedRow], tags: tuple[str, ...] = ()) -> None:
+    def show_feeds(self, feeds: list[FeedRow], tags: tuple[str, ...] = (),
+                   views: list[tuple[str, int | None]] | None = None) -> None:
         self.feed_rows = feeds
         options = self.query_one("#feeds", OptionList)
         current = options.highlighted
         entries = [Option(name, id=f"view:{key}") for key, name in VIEWS]
+        entries += [Option(view_label(name, unread), id=f"saved:{name}") for name, unread in views or []]
         entries += [Option(text.plain(f"# {clean_line(tag)}", "italic"), id=f"tag:{tag}") for tag in tags]
         entries += [Option(feed_label(feed), id=f"feed:{feed.id}") for feed in feeds]
         options.set_options(entries)
@@ -193,9 +210,20 @@ class MainScreen(Screen[None]):
     def highlighted_index(self) -> int | None:
         return self.query_one("#items", OptionList).highlighted
 
+    def set_counts(self, total: int, unread: int) -> None:
+        self.total, self.unread = total, unread
+        self.set_status(self._extra)  # the counts arrive later: the note on screen stays
+
+    def adjust_counts(self, total: int, unread: int) -> None:
+        if self.total is not None and self.unread is not None:
+            self.total, self.unread = max(0, self.total + total), max(0, self.unread + unread)
+
     def set_status(self, extra: str = "") -> None:
-        unread = sum(not i.read for i in self.rows)
-        line = f"{self.view_name}: {plural(len(self.rows), 'item')}, {unread} unread"
+        self._extra = extra
+        if self.total is not None and self.unread is not None:
+            line = f"{self.view_name}: {plural(self.total, 'item')}, {self.unread} unread"
+        else:  # counting: what is loaded so far
+            line = f"{self.view_name}: {len(self.rows)}{'+' if self.more else ''} items"
         self.query_one("#status", Static).update(text.plain(line + (f"  ·  {extra}" if extra else "")))
 
     def current(self) -> ItemRow | None:
@@ -205,6 +233,9 @@ class MainScreen(Screen[None]):
     def show_preview(self) -> None:
         item = self.current()
         preview = self.query_one("#preview-text", Preview)
+        if item is not None and item is self._previewed:
+            return  # drawn already (by the key that moved the cursor, in the same frame)
+        self._previewed = item
         if item is None:
             preview.update(text.Text("No items here. Press R to refresh.", style="dim"))
             return
@@ -225,8 +256,12 @@ class MainScreen(Screen[None]):
         return next((i for i in order if not self.rows[i].read), None)
 
     @on(OptionList.OptionHighlighted, "#items")
-    def _highlighted(self) -> None:
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self.show_preview()
+        if self.more and event.option_index >= len(self.rows) - self.LOAD_AHEAD:
+            self.post_message(MoreWanted())
+
+    LOAD_AHEAD = 60  # rows left below the cursor when the next page is asked for
 
     @on(OptionList.OptionHighlighted, "#feeds")
     def _feed_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -242,10 +277,16 @@ class MainScreen(Screen[None]):
     def action_cursor(self, step: int) -> None:
         items = self.query_one("#items", OptionList)
         move_cursor(items if items.has_focus else self.query_one("#feeds", OptionList), step)
+        if items.has_focus:
+            # Now, not when the highlight message comes round: the list and the preview
+            # repaint in one frame, not two.
+            self.show_preview()
 
     def action_next_unread(self, step: int) -> None:
         index = self.find_unread(self.highlighted_index() or 0, step)
-        if index is None:
+        if index is None and step > 0 and self.more:
+            self.post_message(MoreWanted(then_next_unread=True))  # the next page may hold one
+        elif index is None:
             self.notify("No more unread items.", markup=False)
         else:
             self.highlight(index)
@@ -339,15 +380,31 @@ class MainScreen(Screen[None]):
         search.display = True
         search.focus()
 
+    def action_save_search(self) -> None:
+        """Save the search in the box (or the one the list shows) as a view."""
+        search = self.query_one("#search", Input)
+        wanted = search.value.strip() or self.search_text
+        if not wanted:
+            self.notify("Type a search first (/), then ctrl+s saves it as a view.", markup=False)
+            return
+
+        def answer(name: str | None) -> None:
+            if name and name.strip():
+                self.post_message(SaveView(name.strip(), wanted))
+
+        self.app.push_screen(PromptScreen(f"Save the search {clean_line(wanted)} as a view named:"), answer)
+
     @on(Input.Submitted, "#search")
     def _search(self, event: Input.Submitted) -> None:
         self.query_one("#items").focus()
+        self.search_text = event.value.strip()
         self.post_message(SearchRequested(event.value.strip() or None))
 
     def on_key(self, event: events.Key) -> None:
         search = self.query_one("#search", Input)
         if event.key == "escape" and search.display:
             search.value = ""
+            self.search_text = ""
             search.display = False
             self.query_one("#items").focus()
             self.post_message(SearchRequested(None))
