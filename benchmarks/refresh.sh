@@ -4,6 +4,12 @@
 #
 #   benchmarks/refresh.sh [N] [M] [LATENCY_MS]      (default 200 20 50)
 #   FULL_TEXT=1 benchmarks/refresh.sh 200 20 50     also fetch + clean + summarise pages
+#   BASE_DB=store.db benchmarks/refresh.sh ...      refresh into a copy of that store (its feeds
+#                                                   stay; the bench's are added), e.g. the
+#                                                   million-item store of benchmarks/big_store.py
+#   CONFIG=file.toml benchmarks/refresh.sh ...      newsreader with that config (rules, say)
+#   DUE=1 benchmarks/refresh.sh ...                 refresh --due (as BASE_DB runs do; warm runs then
+#                                                   find nothing due: use WARM_RUNS=0)
 #
 # Needs: apt-get install newsboat time sqlite3.  Prints a Markdown table of medians.
 set -euo pipefail
@@ -22,9 +28,19 @@ if [ "${FULL_TEXT:-0}" = 1 ]; then MODE=""; LABEL_NR=newsreader-fulltext; else M
 if [ "${SKIP_NEWSBOAT:-0}" != 1 ] && [ "${FULL_TEXT:-0}" != 1 ]; then
   LABEL=newsboat bash "$BENCH/bench_refresh.sh" "$N" "$M" "$LAT" >/dev/null
 fi
+COPY=""
+if [ -n "${BASE_DB:-}" ]; then
+  # The copy's own feeds were just refreshed, so `refresh --due` leaves them be and
+  # refreshes the bench's feeds alone, as on an empty store.
+  COPY="cp '$BASE_DB' \$BENCH_DIR/nr.db && sqlite3 \$BENCH_DIR/nr.db \"UPDATE feeds SET last_ok = strftime('%s','now')\" && "
+  LABEL_NR="$LABEL_NR-$(basename "$BASE_DB" .db)"; MODE="$MODE --due"
+fi
+if [ "${DUE:-0}" = 1 ]; then MODE="$MODE --due"; fi
+CFG=""
+if [ -n "${CONFIG:-}" ]; then CFG="--config '$CONFIG'"; LABEL_NR="$LABEL_NR-$(basename "$CONFIG" .toml)"; fi
 LABEL=$LABEL_NR \
-SETUP_CMD="NEWSREADER_DB=\$BENCH_DIR/nr.db '$NR' import-opml \"\$BENCH_OPML\" >/dev/null" \
-REFRESH_CMD="NEWSREADER_DB=\$BENCH_DIR/nr.db '$NR' refresh $MODE --json --concurrency \$BENCH_THREADS --per-host \$BENCH_THREADS" \
+SETUP_CMD="${COPY}NEWSREADER_DB=\$BENCH_DIR/nr.db '$NR' $CFG import-opml \"\$BENCH_OPML\" >/dev/null" \
+REFRESH_CMD="NEWSREADER_DB=\$BENCH_DIR/nr.db '$NR' $CFG refresh $MODE --json --concurrency \$BENCH_THREADS --per-host \$BENCH_THREADS" \
 CHECK_CMD="sqlite3 \$BENCH_DIR/nr.db 'SELECT count(*) FROM items'" \
   bash "$BENCH/bench_refresh.sh" "$N" "$M" "$LAT" >/dev/null
 python3 "$BENCH/summarize.py" "$RESULTS"

@@ -115,6 +115,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     ref = sub.add_parser("refresh", help="fetch all feeds and their new articles (for cron)")
     ref.add_argument("--feeds-only", action="store_true", help="skip fetching article pages")
+    ref.add_argument("--due", action="store_true",
+                     help="only feeds whose interval has passed (their refresh_minutes, else [refresh]"
+                          " interval_minutes): run it from cron every few minutes")
     ref.add_argument("--json", action="store_true", help="print one JSON line of totals")
     ref.add_argument("--workers", type=int, help="processes for cleaning articles")
     ref.add_argument("--concurrency", type=int, help="requests in flight at once")
@@ -470,6 +473,7 @@ def cmd_refresh(args: argparse.Namespace) -> int:
         totals = refresh_sync(store, fetch=fetch, summary=config.summary,
                               full_text=config.full_text and not args.feeds_only,
                               workers=args.workers or config.workers, progress=progress,
+                              due_minutes=(config.refresh_minutes or 60) if args.due else None,
                               **refresh_settings(config))
     if tty:
         sys.stderr.write("\r\x1b[K")

@@ -389,14 +389,17 @@ def _filter_sql(node: Filter, params: list[object], now: float) -> str:
     if name in {"title", "text"}:  # only regexes reach here; words go to FTS
         column = "i.title" if name == "title" else "item_text((SELECT b.article FROM bodies b WHERE b.item_id = i.id))"
         return _text_match(column, node, params)
+    # feed: and tag: ask, row by row, whether a feed that carries the item matches: a
+    # handful of index lookups, where "the items of every matching feed" could be most
+    # of the store.
     if name == "tag":
         params.extend((node.value.lower(), node.value.lower()))
-        return ("(instr(',' || lower(i.tags) || ',', ',' || ? || ',') > 0 OR i.id IN ("
-                "SELECT fi.item_id FROM feed_items fi JOIN feeds f ON f.id = fi.feed_id"
-                " WHERE instr(',' || lower(f.tags) || ',', ',' || ? || ',') > 0))")
+        return ("(instr(',' || lower(i.tags) || ',', ',' || ? || ',') > 0 OR EXISTS ("
+                "SELECT 1 FROM feed_items fi JOIN feeds f ON f.id = fi.feed_id WHERE fi.item_id = i.id"
+                " AND instr(',' || lower(f.tags) || ',', ',' || ? || ',') > 0))")
     # feed: a word in the feed's title or URL, or its id
     inner = _text_match("COALESCE(f.title, '') || ' ' || f.url", node, params)
     if node.value.isdigit() and not node.regex:
         params.append(int(node.value))
         inner = f"({inner} OR f.id = ?)"
-    return f"i.id IN (SELECT fi.item_id FROM feed_items fi JOIN feeds f ON f.id = fi.feed_id WHERE {inner})"
+    return f"EXISTS (SELECT 1 FROM feed_items fi JOIN feeds f ON f.id = fi.feed_id WHERE fi.item_id = i.id AND {inner})"

@@ -92,12 +92,28 @@ def plan(chosen: ItemFilter, now: float | None = None) -> Plan:
         sql, query_params = q.to_sql(node, now)
         clauses.append(sql)
         params += query_params
-    elif searched is None and chosen.feed_id is None and chosen.tag is None and chosen.state is not None:
-        # A state's own view reads its partial index, whatever the planner's statistics say.
-        name = "unread" if chosen.state == "unread" else state_named(chosen.state).name
-        if name != "read" and not chosen.include_hidden:
-            source = f"items i INDEXED BY items_{name}"
+    if searched is None and chosen.feed_id is None and chosen.tag is None:
+        index = _state_index(chosen, node)
+        if index is not None:
+            source = f"items i INDEXED BY {index}"
     return Plan(source, " AND ".join(clauses) or "1 = 1", params, by_arrival=searched is not None)
+
+
+def _state_index(chosen: ItemFilter, node: q.Node | None) -> str | None:
+    """A list that asks for a state (its view, or ``is:starred`` at the top of a query)
+    reads that state's partial index, in list order, whatever the planner's statistics
+    say: a query that matches nothing then reads the starred items, not a million."""
+    wanted = [chosen.state] if chosen.state else []
+    parts = node.parts if isinstance(node, q.All) else (node,) if node is not None else ()
+    wanted += [p.value for p in parts if isinstance(p, q.Filter) and p.name == "is"]
+    hidden_shown = chosen.include_hidden or any(
+        s.hides and (chosen.state == s.name or q.mentions_state(node, s.name)) for s in STATES)
+    names = set(wanted) - {"read"}
+    # The rarest first: a kept state, then unread (whose index also leaves hidden items out).
+    for name in [s.name for s in STATES if s.name in names] + ["unread"]:
+        if name in names and (name != "unread" or not hidden_shown):
+            return f"items_{name}"
+    return None
 
 
 def where(chosen: ItemFilter, now: float | None = None) -> tuple[str, list[object]]:
