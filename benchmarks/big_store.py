@@ -105,12 +105,10 @@ def _repeat(base: Path, items: int, path: Path, quiet: bool) -> Path:
     bodies.register(db)
     db.execute("PRAGMA journal_mode=OFF")
     db.execute("PRAGMA synchronous=OFF")
-    # Bulk load: no merging of index segments while copying, and a large in-memory buffer:
-    # each copy adds one segment.  The index is left with those ~50 segments unmerged
-    # (a full merge of a million items takes over 15 minutes here), which makes every
-    # search read more segments than a store grown by refreshes would: the search
-    # figures are pessimistic.  Its settings go back to SQLite's defaults after.
-    db.execute("INSERT INTO items_fts(items_fts, rank) VALUES('automerge', 0)")
+    # The search index merges its segments as it grows, as in a store filled by refreshes
+    # (a store left with dozens of unmerged segments would make the app's first write pay
+    # for merging them all); a large in-memory buffer makes fewer, larger segments.  Its
+    # settings go back to SQLite's defaults after.
     db.execute("INSERT INTO items_fts(items_fts, rank) VALUES('hashsize', 268435456)")
     span = 3 * 365 * 86400
     columns = [r[1] for r in db.execute("PRAGMA table_info(items)") if r[1] not in {"id", "key", "published"}]
@@ -133,7 +131,6 @@ def _repeat(base: Path, items: int, path: Path, quiet: bool) -> Path:
         db.execute("COMMIT")
         if not quiet and copy % 10 == 0:
             print(f"  {shift + count:,} items, {time.perf_counter() - started:.0f} s", file=sys.stderr)
-    db.execute("INSERT INTO items_fts(items_fts, rank) VALUES('automerge', 4)")
     db.execute("INSERT INTO items_fts(items_fts, rank) VALUES('hashsize', 1048576)")
     db.execute("ANALYZE")
     db.close()

@@ -8,10 +8,10 @@ For each size, in a fresh process (so memory is the app's own):
 
 1. First screen: from App.run_test() entry until the item list paints with rows,
    against a bare Textual app with one Static (best of 3 each).
-2. `j` with the summary shown: from the key press until the preview shows the next
-   item's summary, over 250 moves (past the first page, so page loads are in it); the
-   bare app's press of the same key is the Pilot's own cost, and the difference is the
-   app's own work.
+2. `j` with the summary shown: from the key press until the preview has painted the
+   next item's summary, over 250 moves (past the first page, so page loads are in it);
+   a bare OptionList's press until its highlight has painted is the Pilot's and
+   Textual's own cost, and the difference is the app's own work.
 3. Search: the first page of results (store.items, as the TUI asks for it) for a word
    in about 1.6% of items, a rarer word, two words, a phrase, and filters with words.
 4. Memory: the process's peak RSS after all of that, against a bare app's.
@@ -94,24 +94,44 @@ async def moves_app(db: Path) -> tuple[list[float], int]:
         screen = app.screen
         assert isinstance(screen, MainScreen)
         preview = screen.query_one("#preview-text")
+        painted = watch_paints(preview)
         for _ in range(MOVES):
-            # Each update hands the preview a new Text: wait for the next one (two items
-            # may share a summary, so comparing the words would wait forever).
+            # Each update hands the preview a new Text; the move is done when the preview
+            # has painted it (two items may share a summary: the words alone can't tell).
             before = preview._content  # type: ignore[attr-defined]
             started = time.perf_counter()
             await pilot.press("j")
-            while preview._content is before:  # type: ignore[attr-defined]
-                await pilot.pause(0.001)
+            while preview._content is before or not painted or painted[-1] is not preview._content:  # type: ignore[attr-defined]
+                await asyncio.sleep(0.0005)
             times.append(time.perf_counter() - started)
         return times, len(app.rows)
 
 
+def watch_paints(widget) -> list[object]:  # type: ignore[no-untyped-def]
+    """What the widget showed each time it painted (its content, or its highlight)."""
+    painted: list[object] = []
+    draw = widget.render_lines
+
+    def render_lines(crop):  # type: ignore[no-untyped-def]
+        painted.append(getattr(widget, "_content", None) or getattr(widget, "highlighted", None))
+        return draw(crop)
+
+    widget.render_lines = render_lines
+    return painted
+
+
 async def moves_bare() -> list[float]:
+    """A bare OptionList: the key press and the repaint of the moved highlight."""
     times = []
     async with BareList().run_test(size=(120, 40)) as pilot:
-        for _ in range(MOVES):
+        options = pilot.app.query_one(OptionList)
+        painted = watch_paints(options)
+        for n in range(MOVES):
             started = time.perf_counter()
-            await pilot.press("down")
+            await pilot.press("down" if n % 38 < 19 else "up")  # back and forth over its 20 rows
+            wanted = options.highlighted
+            while not painted or painted[-1] != wanted:
+                await asyncio.sleep(0.0005)
             times.append(time.perf_counter() - started)
     return times
 

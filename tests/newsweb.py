@@ -45,6 +45,7 @@ class NewsWeb:
     feeds: int
     items: int
     latency_ms: int = 0
+    first: int = 0  # the number of each feed's first item: raise it for a round of new items
     base: str = ""
     requests: int = 0
     conditional: int = 0
@@ -77,7 +78,7 @@ class NewsWeb:
                 f'<link href="{escape(self._article_url(f, i))}"/>'
                 f"<updated>{time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime(stamp + i * 60))}</updated>"
                 f"<summary>Short summary of item {i}.</summary></entry>"
-                for i in range(self.items))
+                for i in range(self.first, self.first + self.items))
             return (f'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
                     f"<title>Feed {f}</title><id>urn:f{f}</id>"
                     f'<link href="{self.base}/articles/f{f:04d}/index.html"/>{entries}</feed>').encode()
@@ -86,7 +87,7 @@ class NewsWeb:
             f"<guid>{escape(self._article_url(f, i))}</guid>"
             f"<pubDate>{email.utils.formatdate(stamp + i * 60, usegmt=True)}</pubDate>"
             f"<description>Short summary of item {i}.</description></item>"
-            for i in range(self.items))
+            for i in range(self.first, self.first + self.items))
         return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Feed {f}</title>'
                 f"<link>{self.base}/articles/f{f:04d}/index.html</link>{entries}</channel></rss>").encode()
 
@@ -144,7 +145,7 @@ class NewsWeb:
                 f = int(parts[1][1:])
                 if parts[2] == "index.html":
                     return self.index(f), "text/html; charset=utf-8"
-                return self.article(f, int(parts[2][1:3])), "text/html; charset=utf-8"
+                return self.article(f, int(parts[2][1:].split(".")[0])), "text/html; charset=utf-8"
         except (ValueError, IndexError):
             return None
         return None
@@ -179,7 +180,8 @@ class NewsWeb:
                     return
                 body, ctype = found
                 etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
-                modified = "Tue, 14 Nov 2023 22:13:20 GMT"
+                # A new round of items (``first``) is a new modification time.
+                modified = email.utils.formatdate(1_700_000_000 + web.first * 3600, usegmt=True)
                 if self.headers.get("If-None-Match") == etag or self.headers.get("If-Modified-Since") == modified:
                     with web.lock:
                         web.conditional += 1
