@@ -168,3 +168,18 @@ def test_extract_with_a_selector(tmp_path: Path) -> None:
     assert nothing.returncode == 1 and "matched nothing" in json.loads(nothing.stdout)["error"]
     bad = subprocess.run([*base, "--selector", "div[[", str(source)], capture_output=True, text=True)
     assert bad.returncode == 2 and "bad CSS selector" in bad.stderr
+
+
+async def test_a_query_that_cannot_be_read_says_where(tmp_path: Path) -> None:
+    from newsreader.core.config import Config
+    from newsreader.core.models import Article, Block
+
+    with Store(tmp_path / "e.db") as store:
+        store.add_article(Article(title="Harbour [/b] news", blocks=(Block("paragraph", "The harbour."),)), "h")
+        app = NewsreaderApp(Config(refresh_minutes=0), store=store)
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            await wait_for(pilot, lambda: isinstance(app.screen, MainScreen) and app.rows)
+            await pilot.press("slash", *"fed:[b]x", "enter")
+            await wait_for(pilot, lambda: any("did you mean `feed:`" in n.message for n in app._notifications))
+            assert "unknown filter `fed:` at column 1" in str(app.screen.query_one("#status").render())
+            assert [r.title for r in app.rows] == ["Harbour [/b] news"]  # the list stays as it was
