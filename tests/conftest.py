@@ -72,3 +72,12 @@ def page(name: str) -> Path:
 
 STORY_HTML = "en-ferry-related.html"  # an HTML story with an inline plug and four related cards
 STORY_TITLE = "Island ferry to keep its winter timetable after council vote"
+
+
+async def wait_for(pilot, predicate, tries: int = 400, note=None) -> None:  # type: ignore[no-untyped-def]
+    """Let the app run until ``predicate()`` holds (20 s at most); ``note()`` says what it saw."""
+    for _ in range(tries):
+        if predicate():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(f"condition not reached {note() if note else ''}".strip())

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import page
+from conftest import page, wait_for
 from newsweb import serve
 from textual.widgets import Input, OptionList
 
@@ -105,12 +105,6 @@ def test_bad_rules_and_views_are_config_errors() -> None:
         parse_config({"feeds": [{"url": "https://x.example/feed", "selector": "div[["}]})
 
 
-async def wait_for(pilot, predicate, tries: int = 300) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(tries):
-        if predicate():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("condition not reached")
 
 
 def feed_entries(app: NewsreaderApp) -> list[str]:

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import wait_for
 
 from newsreader.core.config import FeedConfig, Retention
 from newsreader.core.feeds.parse import FeedEntry
@@ -199,12 +200,6 @@ def test_cleanup_command(tmp_path: Path) -> None:
         assert store.items() == []
 
 
-async def wait_for(pilot, predicate, tries: int = 400, note=None) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(tries):
-        if predicate():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError(f"condition not reached {note() if note else ''}")
 
 
 async def test_the_list_pages_as_the_cursor_moves(tmp_path: Path) -> None:

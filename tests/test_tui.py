@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from conftest import STORY_HTML, page
+from conftest import STORY_HTML, page, wait_for
 from newsweb import serve
 from rich.text import Text
 from textual.widgets import Input, OptionList, Static
@@ -19,12 +19,6 @@ from newsreader.tui.app import HelpScreen, MainScreen, NewsreaderApp, ReaderScre
 QUIET = Config(refresh_minutes=0)
 
 
-async def wait_for(pilot, predicate, tries: int = 300) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(tries):
-        if predicate():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("condition not reached")
 
 
 async def test_read_opens_one_article_and_q_quits() -> None:
