@@ -146,3 +146,21 @@ def test_rule_filter_and_item_tags(store: Store) -> None:
     store.add_item_tag([ids["1"]], "keep", rule="long reads")
     assert found(store, "tag:keep") == {"1"}
     assert found(store, "rule:long") == {"1"}
+
+
+def test_rules_over_new_items_read_only_their_stretch_of_the_index() -> None:
+    """A rule looks at a refresh's new items: the index is asked for the matches in
+    their id range, not for every match in a store of a million."""
+    sql, params = to_sql(parse("cats dogs OR title:fish"), now=0, ids=(1000, 1400))  # type: ignore[arg-type]
+    assert sql.count("rowid BETWEEN ? AND ?") == 2 and params.count(1000) == 2 and params.count(1400) == 2
+
+
+def test_rules_match_only_among_the_given_items(store: Store) -> None:
+    from newsreader.core.rules import apply_rules, make_rule
+
+    ids = store.ids  # type: ignore[attr-defined]
+    rule = make_rule("harbour", "harbour OR phone", "later", "")
+    hits = apply_rules(store, [rule], [ids["3"], ids["4"]], dry_run=True)
+    assert [h.item_id for h in hits] == []  # item 3 was starred by hand; 4 does not match
+    hits = apply_rules(store, [rule], [ids["1"], ids["2"]])
+    assert [h.item_id for h in hits] == [ids["1"]]

@@ -323,12 +323,26 @@ def top_terms(node: Node) -> tuple[str, Node | None] | None:
             None if not rest else rest[0] if len(rest) == 1 else All(rest))
 
 
-def to_sql(node: Node, now: float | None = None) -> tuple[str, list[object]]:
+IdRange = tuple[int, int] | None
+
+
+def to_sql(node: Node, now: float | None = None, *, ids: IdRange = None) -> tuple[str, list[object]]:
     """A WHERE clause over ``items i`` and its parameters.  Full-text leaves side by
-    side under AND go to FTS5 as one MATCH; regexes use the store's REGEXP function."""
+    side under AND go to FTS5 as one MATCH; regexes use the store's REGEXP function.
+
+    ``ids``: the rows asked about lie between these ids (the new items a rule looks
+    at): the index reads only that stretch of each word's list, not every match."""
     params: list[object] = []
-    sql = _sql(node, params, time.time() if now is None else now)
+    sql = _sql(node, params, time.time() if now is None else now, ids)
     return sql, params
+
+
+def _match(params: list[object], expression: str, ids: IdRange) -> str:
+    params.append(expression)
+    if ids is None:
+        return "i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)"
+    params.extend(ids)
+    return "i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ? AND rowid BETWEEN ? AND ?)"
 
 
 def _searchable(node: Node) -> bool:
@@ -336,24 +350,22 @@ def _searchable(node: Node) -> bool:
     return not isinstance(node, Terms) or any(ch.isalnum() for w in node.words for ch in w)
 
 
-def _sql(node: Node, params: list[object], now: float) -> str:
+def _sql(node: Node, params: list[object], now: float, ids: IdRange) -> str:
     if isinstance(node, Terms):
         if not _searchable(node):
             return "1 = 1"
-        params.append(fts_expression(node))
-        return "i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)"
+        return _match(params, fts_expression(node), ids)
     if isinstance(node, Not):
-        return f"NOT ({_sql(node.part, params, now)})"
+        return f"NOT ({_sql(node.part, params, now, ids)})"
     if isinstance(node, Any):
-        return "(" + " OR ".join(_sql(p, params, now) for p in node.parts) + ")"
+        return "(" + " OR ".join(_sql(p, params, now, ids) for p in node.parts) + ")"
     if isinstance(node, All):
         terms = [p for p in node.parts if isinstance(p, Terms) and _searchable(p)]
         rest = [p for p in node.parts if not isinstance(p, Terms)]
         clauses = []
         if terms:
-            params.append(" AND ".join(fts_expression(t) for t in terms))
-            clauses.append("i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)")
-        clauses += [_sql(p, params, now) for p in rest]
+            clauses.append(_match(params, " AND ".join(fts_expression(t) for t in terms), ids))
+        clauses += [_sql(p, params, now, ids) for p in rest]
         return "(" + (" AND ".join(clauses) or "1 = 1") + ")"
     return _filter_sql(node, params, now)
 

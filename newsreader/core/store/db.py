@@ -503,15 +503,15 @@ class Store:
                  untouched: bool = False, now: float | None = None) -> list[int]:
         """Every item in a list (``unread`` ones only; ``among`` given ids; ``untouched``:
         none the person triaged by hand), for bulk changes and rules."""
-        condition, params = listing.where(chosen, now)
+        wanted = list(among) if among is not None else None
+        if wanted is not None and not wanted:
+            return []
+        condition, params = listing.where(chosen, now, ids=(min(wanted), max(wanted)) if wanted else None)
         if unread:
             condition += " AND i.read_at IS NULL"
         if untouched:
             condition += " AND i.by_hand = 0"
-        if among is not None:
-            wanted = list(among)
-            if not wanted:
-                return []
+        if wanted is not None:
             condition += " AND i.id IN (SELECT value FROM json_each(?))"
             params = [*params, json.dumps(wanted)]
         with self._lock:

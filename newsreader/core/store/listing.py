@@ -116,12 +116,14 @@ def _state_index(chosen: ItemFilter, node: q.Node | None) -> str | None:
     return None
 
 
-def where(chosen: ItemFilter, now: float | None = None) -> tuple[str, list[object]]:
-    """One WHERE clause over ``items i`` alone, for counts and bulk changes."""
+def where(chosen: ItemFilter, now: float | None = None, *,
+          ids: q.IdRange = None) -> tuple[str, list[object]]:
+    """One WHERE clause over ``items i`` alone, for bulk changes and rules (``ids``: the
+    rows asked about lie in this range, see ``query.to_sql``)."""
     node = q.parse(chosen.query) if chosen.query else None
     clauses, params = _base(chosen, node, now)
     if node is not None:
-        sql, query_params = q.to_sql(node, now)
+        sql, query_params = q.to_sql(node, now, ids=ids)
         clauses.append(sql)
         params += query_params
     return " AND ".join(clauses) or "1 = 1", params
