@@ -131,6 +131,8 @@ class Store:
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.execute("PRAGMA busy_timeout=30000")
             self._lock = threading.RLock()
+            self._reader: sqlite3.Connection | None = None
+            self._reader_lock = threading.Lock()
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"store {self.path}: {exc}") from None
@@ -138,6 +140,20 @@ class Store:
     def close(self) -> None:
         with self._lock:
             self._db.close()
+        with self._reader_lock:
+            if self._reader is not None:
+                self._reader.close()
+
+    def _reading(self) -> sqlite3.Connection:
+        """A second connection for counts that read many rows: WAL lets it read while the
+        main one reads and writes, so a count over a million items holds up no page load,
+        no article and no triage.  Call with ``_reader_lock`` held."""
+        if self._reader is None:
+            reader = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+            bodies.register(reader)
+            reader.execute("PRAGMA query_only=1")
+            self._reader = reader
+        return self._reader
 
     def __enter__(self) -> Store:
         return self
@@ -494,9 +510,13 @@ class Store:
     def count(self, chosen: ItemFilter, now: float | None = None) -> tuple[int, int]:
         """(items, unread items) in a list."""
         plan = listing.plan(chosen, now)
-        with self._lock:
-            row = self._run(f"SELECT COUNT(*), SUM(i.read_at IS NULL) FROM {plan.source} WHERE {plan.where}",
-                            plan.params)[0]
+        with self._reader_lock:
+            try:
+                row = self._reading().execute(
+                    f"SELECT COUNT(*), SUM(i.read_at IS NULL) FROM {plan.source} WHERE {plan.where}",
+                    plan.params).fetchone()
+            except sqlite3.Error as exc:
+                raise StoreError(f"search: {exc}") from None
         return int(row[0] or 0), int(row[1] or 0)
 
     def item_ids(self, chosen: ItemFilter, *, unread: bool = False, among: Iterable[int] | None = None,
@@ -523,12 +543,6 @@ class Store:
             return self._db.execute(sql, params).fetchall()
         except sqlite3.OperationalError as exc:  # an FTS5 expression it cannot read, say
             raise StoreError(f"search: {exc}") from None
-
-    def cursor_of(self, item_id: int) -> Cursor | None:
-        """The (published, id) an item sorts by, to load a list down to it."""
-        with self._lock:
-            row = self._db.execute("SELECT published, id FROM items WHERE id = ?", (item_id,)).fetchone()
-        return (float(row[0]), int(row[1])) if row else None
 
     def set_state(self, item_id: int, state: str, on: bool) -> None:
         """Set or clear read/starred/later/dismissed; committed before this returns."""
