@@ -53,7 +53,7 @@ def make_rule(name: str, query: str, action: str, where: str) -> Rule:
     check_query(query, where)
     if action.startswith("tag:"):
         tag = action[4:].strip()
-        if not tag or "," in tag:
+        if not tag or "," in tag or "\"" in tag:
             raise ConfigError(f"config: {where}action `{action}` needs one tag name, as tag:later-reading")
         return Rule(name, query, f"tag:{tag}")
     if action not in _ACTIONS:

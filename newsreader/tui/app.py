@@ -707,6 +707,8 @@ class NewsreaderApp(App[int]):
             return
         t = message.totals
         summary = (f"{t.new_items} new item{'' if t.new_items == 1 else 's'}, {t.articles} articles"
+                   + (f", {t.ruled} changed by rules" if t.ruled else "")
+                   + (f", {t.removed} removed by retention" if t.removed else "")
                    + (f"; {t.feed_errors} feed{'' if t.feed_errors == 1 else 's'} failed (marked ! in the"
                       " feeds pane: highlight one to see why)" if t.feed_errors else ""))
         if main is not None:
