@@ -41,8 +41,11 @@ def normalise_language(code: str | None) -> str | None:
     return None
 
 
+@cache
 def stopwords(code: str) -> frozenset[str]:
-    """Stop words for summarising: sumy's list where it has one, ours otherwise."""
+    """Stop words for summarising: sumy's list where it has one, ours otherwise.  Cached:
+    sumy reads and parses its file on every call, once a sentence (a quarter of the time
+    a page took to clean)."""
     from sumy.utils import get_stop_words
 
     try:
