@@ -80,9 +80,6 @@ class Config:
     rules: tuple[Rule, ...] = ()
     retention: Retention = field(default_factory=Retention)
 
-    def feed(self, url: str) -> FeedConfig | None:
-        return next((f for f in self.feeds if f.url == url), None)
-
 
 def _expect(table: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str,
             default: Any = None) -> Any:

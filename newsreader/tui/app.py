@@ -80,6 +80,7 @@ def one_line(error: object) -> str:
 class NewsreaderApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "newsreader"
+    PAGE = 200  # rows a page: a tall screen and more; the next loads as the cursor nears the end
 
     def __init__(self, config: Config, source: str | None = None, db: str | None = None,
                  store: Store | None = None, article: Article | None = None) -> None:
@@ -201,11 +202,10 @@ class NewsreaderApp(App[int]):
         size.  The counts follow (``_load_counts``)."""
         if self.store is None:
             return
-        page = self.PAGE
         try:
             chosen = self.current_filter()
-            rows = self.store.items(chosen, limit=page)
-            more = len(rows) == page
+            rows = self._page(chosen, None)
+            more = len(rows) == self.PAGE
             if keep_item is not None and more and all(r.id != keep_item for r in rows):
                 rows, more = self._rows_down_to(chosen, rows, keep_item)
             feeds = self.store.feeds(counts=False)
@@ -219,16 +219,18 @@ class NewsreaderApp(App[int]):
         labels = [item_label(row, now) for row in rows]
         self.post_message(ItemsLoaded(rows, feeds, keep_item, labels, generation, tags, more))
 
-    PAGE = 200  # rows a page: a tall screen and more; the next page loads as the cursor nears the end
+    def _page(self, chosen: ItemFilter, last: ItemRow | None) -> list[ItemRow]:
+        """The page of the list after ``last`` (the first page for None)."""
+        assert self.store is not None
+        return self.store.items(chosen, after=(last.published or 0.0, last.id) if last else None,
+                                limit=self.PAGE)
 
     def _rows_down_to(self, chosen: ItemFilter, rows: list[ItemRow],
                       keep_item: int) -> tuple[list[ItemRow], bool]:
         """Pages until the item the cursor was on is in (a few at most: it was on screen)."""
-        assert self.store is not None
         more = True
         for _ in range(50):
-            last = rows[-1]
-            page = self.store.items(chosen, after=(last.published or 0.0, last.id), limit=self.PAGE)
+            page = self._page(chosen, rows[-1])
             rows += page
             more = len(page) == self.PAGE
             if not more or any(r.id == keep_item for r in page):
@@ -296,15 +298,14 @@ class NewsreaderApp(App[int]):
                 self.say("No more unread items.")
             return
         self._loading_more = True
-        last = self.rows[-1]
-        self._load_more(self._items_asked, (last.published or 0.0, last.id), message.then_next_unread)
+        self._load_more(self._items_asked, self.rows[-1], message.then_next_unread)
 
     @work(thread=True, exclusive=True, group="more", exit_on_error=False)
-    def _load_more(self, generation: int, cursor: tuple[float, int], then_next_unread: bool) -> None:
+    def _load_more(self, generation: int, last: ItemRow, then_next_unread: bool) -> None:
         if self.store is None:
             return
         try:
-            rows = self.store.items(self.current_filter(), after=cursor, limit=self.PAGE)
+            rows = self._page(self.current_filter(), last)
         except NewsreaderError as exc:
             self.call_from_thread(self.say, str(exc), severity="error")
             return

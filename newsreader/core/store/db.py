@@ -398,15 +398,19 @@ class Store:
         db.execute("INSERT INTO items_fts(rowid, title, text) VALUES (?, ?, ?)", (item_id, title, text))
 
     @staticmethod
-    def _unindex(db: sqlite3.Connection, item_ids: Iterable[int]) -> None:
+    def _unindex(db: sqlite3.Connection, item_ids: Iterable[int]) -> dict[int, str]:
         """Take items' words out of the contentless index: it needs the very words it was
-        given, which are the title and the stored article's text."""
+        given, which are the title and the stored article's text.  Returns the titles of
+        the items found (an item removed meanwhile is not)."""
+        found: dict[int, str] = {}
         for item_id in item_ids:
             row = db.execute("SELECT i.title, b.article FROM items i LEFT JOIN bodies b ON b.item_id = i.id"
                              " WHERE i.id = ?", (item_id,)).fetchone()
             if row is not None:
                 db.execute("INSERT INTO items_fts(items_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)",
                            (item_id, row[0], bodies.article_text(row[1])))
+                found[item_id] = row[0]
+        return found
 
     def _delete_items(self, db: sqlite3.Connection, item_ids: list[int]) -> None:
         self._unindex(db, item_ids)
@@ -444,10 +448,9 @@ class Store:
                         db.execute("UPDATE OR IGNORE feed_items SET item_id = ? WHERE item_id = ?", (twin[0], item_id))
                         self._delete_items(db, [item_id])
                         continue
-                row = db.execute("SELECT title FROM items WHERE id = ?", (item_id,)).fetchone()
-                if row is None:
+                title = self._unindex(db, [item_id]).get(item_id)
+                if title is None:
                     continue  # removed while its page was being fetched
-                self._unindex(db, [item_id])
                 text = article.text
                 db.execute(
                     "UPDATE items SET language = ?, extract_error = NULL, extracted_at = ?, summary = ?,"
@@ -459,7 +462,7 @@ class Store:
                 db.execute("INSERT INTO bodies (item_id, article) VALUES (?, ?) ON CONFLICT(item_id)"
                            " DO UPDATE SET article = excluded.article",
                            (item_id, bodies.pack(article_to_json(article))))
-                self._index(db, item_id, row[0], text)
+                self._index(db, item_id, title, text)
 
     def article(self, item_id: int) -> Article | None:
         with self._lock:
@@ -520,22 +523,32 @@ class Store:
         return int(row[0] or 0), int(row[1] or 0)
 
     def item_ids(self, chosen: ItemFilter, *, unread: bool = False, among: Iterable[int] | None = None,
-                 untouched: bool = False, now: float | None = None) -> list[int]:
+                 untouched: bool = False, older_than: float | None = None,
+                 now: float | None = None) -> list[int]:
         """Every item in a list (``unread`` ones only; ``among`` given ids; ``untouched``:
-        none the person triaged by hand), for bulk changes and rules."""
+        none the person triaged by hand; published before ``older_than``), for bulk
+        changes and rules.  A whole list is read as the list itself is (its index, or
+        the search index); given ids, the search index reads only their id range."""
         wanted = list(among) if among is not None else None
         if wanted is not None and not wanted:
             return []
-        condition, params = listing.where(chosen, now, ids=(min(wanted), max(wanted)) if wanted else None)
+        if wanted is None:
+            plan = listing.plan(chosen, now)
+            source, condition, params = plan.source, plan.where, list(plan.params)
+        else:
+            source = "items i"
+            condition, params = listing.where(chosen, now, ids=(min(wanted), max(wanted)))
+            condition += " AND i.id IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(wanted))
         if unread:
             condition += " AND i.read_at IS NULL"
         if untouched:
             condition += " AND i.by_hand = 0"
-        if wanted is not None:
-            condition += " AND i.id IN (SELECT value FROM json_each(?))"
-            params = [*params, json.dumps(wanted)]
+        if older_than is not None:
+            condition += " AND i.published < ?"
+            params.append(older_than)
         with self._lock:
-            rows = self._run(f"SELECT i.id FROM items i WHERE {condition} ORDER BY i.id DESC", params)
+            rows = self._run(f"SELECT i.id FROM {source} WHERE {condition} ORDER BY i.id DESC", params)
         return [int(r[0]) for r in rows]
 
     def _run(self, sql: str, params: list[object]) -> list[sqlite3.Row]:
@@ -593,14 +606,7 @@ class Store:
                    query: str | None = None) -> list[int]:
         """Unread, undismissed items (of one feed, published before ``older_than``,
         matching a query): what a bulk "mark read" changes, so it can be undone."""
-        plan = listing.plan(ItemFilter(state="unread", feed_id=feed_id, query=query))
-        condition, params = plan.where, list(plan.params)
-        if older_than is not None:
-            condition += " AND i.published < ?"
-            params.append(older_than)
-        with self._lock:
-            rows = self._run(f"SELECT i.id FROM {plan.source} WHERE {condition}", params)
-        return [int(r[0]) for r in rows]
+        return self.item_ids(ItemFilter(state="unread", feed_id=feed_id, query=query), older_than=older_than)
 
     def add_article(self, article: Article, source: str) -> int:
         """Save an article opened directly (or a blurb saved as an item)."""

@@ -108,6 +108,7 @@ class MainScreen(Screen[None]):
         Binding("ctrl+s", "save_search", "Save search as a view", show=False, id="save_search"),
         Binding("R", "refresh", "Refresh", id="refresh"),
     ]
+    LOAD_AHEAD = 60  # rows left below the cursor when the next page is asked for
     HELP_EXTRA: ClassVar[tuple[tuple[str, str], ...]] = (
         ("enter", "open the item in the reader, or show the chosen feed or view"),
         ("tab", "move between the feeds and the items"),
@@ -260,8 +261,6 @@ class MainScreen(Screen[None]):
         self.show_preview()
         if self.more and event.option_index >= len(self.rows) - self.LOAD_AHEAD:
             self.post_message(MoreWanted())
-
-    LOAD_AHEAD = 60  # rows left below the cursor when the next page is asked for
 
     @on(OptionList.OptionHighlighted, "#feeds")
     def _feed_highlighted(self, event: OptionList.OptionHighlighted) -> None:
