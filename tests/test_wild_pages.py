@@ -87,3 +87,23 @@ def test_an_exception_inside_a_library_is_one_record_in_a_batch(monkeypatch: pyt
     error = outcomes[1].error or ""
     assert error.startswith("could not read the page (AssertionError") and "\n" not in error
     assert outcomes[1].traceback and "too many bodies" in outcomes[1].traceback
+
+
+def test_a_class_that_names_what_a_box_lacks_is_not_chrome() -> None:
+    """"no_caption" says the item has no caption; the item is the story."""
+    _, text = text_of("listicle-no-caption-class.html")
+    for part in ("restored last spring by volunteers", "the best view of the old weir",
+                 "a small crowd gathers on both banks"):
+        assert part in text, part
+
+
+def test_a_second_opinion_when_the_clean_up_kept_too_little() -> None:
+    """Our clean-up takes short boxes named "popular" for chrome; here they are the story.  The
+    page holds far more prose than we kept, so readability's choice on the untouched page
+    is read too, and it wins: it holds what we kept, and what it adds is prose."""
+    _, text = text_of("story-in-promo-boxes.html")
+    assert "five changes that readers asked for" in text
+    for part in ("one tap renews them", "collected at any other", "off by default",
+                 "large print or audio", "booked from the map"):
+        assert part in text, part
+    assert "Opening hours" not in text and "Home" not in text

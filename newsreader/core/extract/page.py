@@ -55,6 +55,9 @@ _CHROME_HINT = re.compile(
     r"read-?more|more-?from|further|newsletter|app-?promo|meta-?data|post-?meta|dateline|timestamp",
     re.IGNORECASE,
 )
+# A class that says what a box lacks ("no_caption", "has-no-ads", "without-sidebar") names
+# no chrome: the box is whatever else it is.
+_NEGATED = re.compile(r"(?:(?<=\s)|^)(?:has-?)?(?:no|without)[-_]\S*", re.IGNORECASE)
 # Reader comments: a whole section of them is never the story, however long it is.
 _COMMENTS = re.compile(
     r"comments?|commentlist|comment-?(?:list|section|area|thread|respond|form|wrap(?:per)?|container)|"
@@ -217,7 +220,7 @@ def drop_chrome(root: HtmlElement) -> None:
                     "complementary", "search"} and words(text_of(el)) <= most:
             el.drop_tree()
             continue
-        hint = f"{el.get('class') or ''} {el.get('id') or ''}"
+        hint = _NEGATED.sub(" ", f"{el.get('class') or ''} {el.get('id') or ''}")
         if hint.strip() and _CHROME_HINT.search(hint) and el.find(".//blockquote") is None:
             # (an embedded post sits in a "social" box, but it is quoted in the story)
             n = words(text_of(el))
@@ -333,17 +336,24 @@ def _prose_fallback(html: str, meta: PageMeta, base: str | None) -> list[Block]:
     return [b for b in blocks if b.kind != "paragraph" or words(b.text) >= 12]
 
 
-def _readability_alone(html: str, base: str | None) -> list[Block]:
-    """The last resort: readability's choice on the page as it came, every block of it.
-    Our clean-up may judge a short page to be all chrome; a reader still gets the text
-    that readability-lxml alone would give, rather than "no article"."""
+def _untouched_container(html: str) -> HtmlElement | None:
+    """Readability's choice on the page as it came (scripts and styles aside)."""
     root = parse_html(html)
     for el in list(root.iter("script", "style", "noscript", "template")):
         if el.getparent() is not None:
             el.drop_tree()
     try:
-        container = readability_container(root, None)
+        return readability_container(root, None)
     except NewsreaderError:
+        return None
+
+
+def _readability_alone(html: str, base: str | None) -> list[Block]:
+    """The last resort: readability's choice on the page as it came, every block of it.
+    Our clean-up may judge a short page to be all chrome; a reader still gets the text
+    that readability-lxml alone would give, rather than "no article"."""
+    container = _untouched_container(html)
+    if container is None:
         return []
     blocks = []
     for el, text, _ in iter_blocks(container):
@@ -351,6 +361,47 @@ def _readability_alone(html: str, base: str | None) -> list[Block]:
         kind: BlockKind = _BLOCK_KIND.get(tag, "paragraph")
         blocks.append(Block(kind, text, 2 if kind == "heading" else 0))
     return blocks
+
+
+def prose_words(root: HtmlElement) -> int:
+    """Words in the page's running prose: paragraphs of ten words or more that are not
+    mostly links.  What a story on the page can hardly be much shorter than."""
+    total = 0
+    for p in root.iter("p"):
+        n = words(text_of(p))
+        if n >= 10 and link_density(p) < 0.3:
+            total += n
+    return total
+
+
+def _block_words(blocks: list[Block]) -> int:
+    return sum(words(b.text) for b in blocks)
+
+
+def _second_opinion(
+    html: str, blocks: list[Block], prose: int, meta: PageMeta, base: str | None
+) -> list[Block] | None:
+    """Readability's choice on the untouched page, when ours is doubtful and it is better.
+
+    Ours is doubtful when the page holds half as much prose again as we kept: our clean-up
+    took a box for chrome, or readability picked a part of the story once the chrome was
+    gone.  The other reading wins only when it holds ours (so it is the same story, not
+    the comments or another article), is half as long again, and is no longer than the
+    page's prose by more than a third (so what it adds is prose, not a list of links).
+    """
+    kept = _block_words(blocks)
+    if prose < 1.5 * max(kept, 1):
+        return None
+    container = _untouched_container(html)
+    if container is None:
+        return None
+    other, _, _ = _to_blocks(container, meta, base)
+    found = _block_words(other)
+    if not (1.5 * kept <= found <= 1.3 * prose):
+        return None
+    theirs = normalise_phrase(" ".join(b.text for b in other))
+    held = sum(words(b.text) for b in blocks if normalise_phrase(b.text) in theirs)
+    return other if held >= 0.9 * kept else None
 
 
 def extract_html(doc: DecodedDocument, site: SiteRules | None = None) -> Article:
@@ -372,6 +423,8 @@ def extract_html(doc: DecodedDocument, site: SiteRules | None = None) -> Article
         return Article(title=meta.title, blocks=tuple(blocks), blurbs=tuple(blurbs), url=doc.url,
                        canonical_url=meta.canonical_url, publisher=meta.publisher,
                        byline=meta.byline or byline, published=meta.published or date, language=meta.language)
+    drop_comment_sections(root)
+    prose = prose_words(root)
     drop_chrome(root)
     unmask_embeds(root)
     try:
@@ -379,6 +432,7 @@ def extract_html(doc: DecodedDocument, site: SiteRules | None = None) -> Article
         blocks, byline, date = _to_blocks(container, meta, base)
     except NewsreaderError:
         blocks, byline, date = [], None, None
+    blocks = _second_opinion(doc.text, blocks, prose, meta, base) or blocks
     if not blocks:
         blocks = _prose_fallback(doc.text, meta, base)
     if not blocks:
