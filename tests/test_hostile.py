@@ -161,3 +161,26 @@ def test_sigkill_during_triage_loses_nothing_shown_as_done(tmp_path: Path) -> No
             marked = {r.id for r in store.items(include_dismissed=True)
                       if r.read or r.starred or r.later or r.dismissed}
             assert done <= marked
+
+
+def test_saved_pages_compressed_with_gzip(tmp_path: Path) -> None:
+    """A page saved as page.html.gz, or as it came over the wire, is read unpacked; damaged
+    gzip data and a bomb past the size cap are one-line errors, and the batch goes on."""
+    import gzip
+
+    from newsreader.core.io.load import load_file
+
+    story = b"<html><body><p>" + b"The ferry runs again from Monday after the storm. " * 20 + b"</p></body></html>"
+    (tmp_path / "story.html.gz").write_bytes(gzip.compress(story))
+    (tmp_path / "raw.html").write_bytes(gzip.compress(story))
+    (tmp_path / "damaged.html.gz").write_bytes(gzip.compress(story)[:40] + b"\0" * 40)
+    (tmp_path / "bomb.html.gz").write_bytes(gzip.compress(b"<p>" + b" " * 5_000_000))
+    doc = load_file(str(tmp_path / "story.html.gz"), 8 << 20)
+    assert doc.body == story and doc.path is not None and doc.path.endswith("story.html")
+    with pytest.raises(NewsreaderError, match="too large once unpacked"):
+        load_file(str(tmp_path / "bomb.html.gz"), 1 << 20)
+    names = ["story.html.gz", "damaged.html.gz", "raw.html"]
+    outcomes = process_sources([str(tmp_path / n) for n in names])
+    assert [o.error is None for o in outcomes] == [True, False, True]
+    assert "ferry runs again" in (outcomes[0].article.text if outcomes[0].article else "")
+    assert outcomes[1].error and "\n" not in outcomes[1].error

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import sys
+import zlib
 from pathlib import Path
 
 from newsreader.core.errors import FetchError, NewsreaderError
@@ -34,7 +35,27 @@ def load_file(source: str, max_bytes: int) -> Document:
         path = str(file)
     if len(body) > max_bytes:
         raise FetchError(f"{source}: too large (over the cap of {max_bytes} bytes)")
+    if body.startswith(_GZIP_MAGIC):
+        body = _gunzip(body, source, max_bytes)
+        if path and path.lower().endswith(".gz"):
+            path = path[:-3]  # page.html.gz is read as page.html
     return Document(source=source, body=body, path=path)
+
+
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
+def _gunzip(body: bytes, source: str, max_bytes: int) -> bytes:
+    """A saved page may be gzip-compressed: ``page.html.gz``, or a body saved as it came
+    over the wire (``curl`` without ``--compressed``).  The cap holds after inflating."""
+    inflater = zlib.decompressobj(wbits=31)
+    try:
+        out = inflater.decompress(body, max_bytes + 1)
+    except zlib.error as exc:
+        raise FetchError(f"{source}: damaged gzip data ({exc})") from None
+    if len(out) > max_bytes:
+        raise FetchError(f"{source}: too large once unpacked (over the cap of {max_bytes} bytes)")
+    return out
 
 
 def load_all(sources: list[str], settings: FetchSettings = FetchSettings()) -> list[Document | NewsreaderError]:
