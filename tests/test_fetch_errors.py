@@ -73,3 +73,32 @@ async def test_connection_reset_and_tls_error() -> None:
 async def test_server_errors_name_the_status() -> None:
     with pytest.raises(NewsreaderError, match="HTTP 503"):
         await fetch_with(lambda r: httpx.Response(503))
+
+
+async def test_pool_shards_give_back_every_slot(local_server) -> None:  # type: ignore[no-untyped-def]
+    """The client's connections live in pools of four; every request, whether read to the
+    end, refused with a 404, or cut off by the size cap, gives its pool slot back."""
+    import asyncio
+
+    from conftest import respond
+
+    from newsreader.core.io.fetch import make_client
+
+    base, routes = local_server
+    routes["/ok"] = respond(b"<p>fine</p>")
+    routes["/big"] = respond(b"x" * 50_000)
+    settings = FetchSettings(concurrency=16, per_host=16, max_bytes=10_000)
+    client = make_client(settings)
+    shards = client._transport
+    async with Fetcher(settings, client) as fetcher:
+        async def one(path: str) -> bool:
+            try:
+                await fetcher.fetch(base + path)
+            except NewsreaderError:
+                return False
+            return True
+
+        done = await asyncio.gather(*(one(p) for p in ["/ok", "/missing", "/big"] * 20))
+    assert done == [True, False, False] * 20
+    assert len(shards._shards) == 4 and shards._open == [0, 0, 0, 0]
+    await client.aclose()
