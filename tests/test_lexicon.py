@@ -51,3 +51,14 @@ def test_month_names_agree_across_languages() -> None:
 ])
 def test_every_language_is_detected(text: str, code: str) -> None:
     assert detect_language(text) == code
+
+
+@pytest.mark.parametrize("line", [
+    "43 Responses", "No Responses", "12 Kommentare", "3 commentaires", "5 comentarios",
+    "2 commenti", "7 reacties", "4 comentários",
+])
+def test_a_count_of_comments_is_chrome_in_every_language(line: str) -> None:
+    from newsreader.core.extract.markers import is_chrome_line
+
+    assert is_chrome_line(line)
+    assert not is_chrome_line("One reply from the minister settled the matter.")

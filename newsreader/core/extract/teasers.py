@@ -14,6 +14,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml.html import HtmlElement
 
 from newsreader.core import lexicon
+from newsreader.core.extract.dates import has_date
 from newsreader.core.extract.domtext import INLINE, link_density, pieces, text_of, words
 from newsreader.core.extract.markers import (
     is_blurb_heading,
@@ -222,7 +223,40 @@ def take_blurbs(root: HtmlElement, base: str | None) -> list[Blurb]:
             kicker.drop_tree()
         el.drop_tree()
     found.sort(key=lambda item: item[0])
-    return merge_duplicates([b for _, b in found])
+    return merge_duplicates([b for _, b in found if names_a_story(b, base)])
+
+
+_COMMENTS_ANCHOR = re.compile(r"comment|respond|reply|disqus", re.IGNORECASE)
+
+
+def _same_page(url: str, page: str) -> bool:
+    a, b = urlsplit(url), urlsplit(page)
+    return (a.netloc.lower(), a.path.rstrip("/")) == (b.netloc.lower(), b.path.rstrip("/"))
+
+
+def _is_front_or_section(url: str) -> bool:
+    """A site's front page or a section of it (/, /tech, /about, /mortgage-rates/):
+    one short path segment with no number in it, where a story has a slug or an id."""
+    segments = [s for s in urlsplit(url).path.split("/") if s]
+    if not segments:
+        return True
+    return (len(segments) == 1 and not any(c.isdigit() for c in segments[0])
+            and "." not in segments[0] and len(re.split(r"[-_+]", segments[0])) <= 2)
+
+
+def names_a_story(blurb: Blurb, page: str | None) -> bool:
+    """A blurb stands for another story: not a box's own label ("Most popular"), not a
+    count of the page's comments ("43 Responses") or a date ("Nov. 5"), not a link to
+    the page itself or to a story's comments, and not a bare link to a site's front or
+    section page under a label of a few words ("About us", "IT Jobs")."""
+    title = blurb.title
+    if is_blurb_heading(title) or is_chrome_line(title) or (words(title) <= 4 and has_date(title)):
+        return False
+    if blurb.url and (_COMMENTS_ANCHOR.search(urlsplit(blurb.url).fragment)
+                      or (page and _same_page(blurb.url, page))):
+        return False
+    # A short label with nothing under it, linking to a front or section page, is navigation.
+    return not (blurb.url and not blurb.text and words(title) <= 3 and _is_front_or_section(blurb.url))
 
 
 def _linked_headline(el: HtmlElement, base: str | None) -> Blurb | None:

@@ -23,7 +23,7 @@ LEXICON = Lexicon(
     plug_markers=(r"mehr\ zum\ thema", r"lesen\ sie\ auch", r"auch\ interessant", r"mehr\ dazu"),
     read_more_tails=(r"weiterlesen",),
     chrome_lines=(
-        r"kommentare(?:\ \(\d+\))?", r"anzeige", r"zurück", r"schlagworte\b:?[^.!?]*",
+        r"kommentare(?:\ \(\d+\))?", r"(?:\d+|keine|ein)\ (?:kommentare?|antworten|reaktionen)", r"anzeige", r"zurück", r"schlagworte\b:?[^.!?]*",
         r"artikel\ teilen", r"teilen", r"drucken", r"lesezeit.*", r"impressum.*", r"datenschutz.*",
         # closing notices
         r"(?:die\ )?kommentarfunktion\ (?:ist|wurde)\ (?:für\ diesen\ artikel\ )?(?:geschlossen|deaktiviert|beendet)\b.*",

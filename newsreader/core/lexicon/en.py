@@ -20,6 +20,7 @@ LEXICON = Lexicon(
         "more from", "more in", "more like this", "you may also like", "you might also like",
         "you may be interested in", "you might be interested in", "recommended", "recommended for you",
         "recommended stories", "recommended reading", "most read", "most popular", "most viewed",
+        "most discussed", "most commented", "most shared", "most emailed",
         "popular now", "popular", "trending", "trending now", "top stories", "latest", "latest news",
         "latest stories", "see also", "further reading", "read next", "read more", "what to read next",
         "don't miss", "dont miss", "editor's picks", "editors picks", "also read", "keep reading",
@@ -40,7 +41,7 @@ LEXICON = Lexicon(
     chrome_lines=(
         r"share", r"share\ this", r"share\ this\ (?:article|story)", r"share\ on\ \w+", r"share:.*",
         r"tweet", r"email", r"print", r"copy\ link", r"save", r"listen", r"listen\ to\ this\ article.*",
-        r"comments?(?:\ \(\d+\))?", r"\d+\ comments?", r"no\ comments\ yet.*",
+        r"comments?(?:\ \(\d+\))?", r"\d+\ comments?", r"(?:\d+|no|one)\ (?:responses?|replies|reactions?)", r"no\ comments\ yet.*",
         r"be\ the\ first\ to\ comment.*", r"leave\ a\ (?:comment|reply).*",
         r"advertisement", r"advertising", r"advert", r"sponsored(?:\ content)?",
         r"story\ continues\ below(?:\ advertisement)?", r"back",

@@ -23,7 +23,7 @@ LEXICON = Lexicon(
                   r"ver\ también", r"te\ puede\ interesar"),
     read_more_tails=(r"leer\ más",),
     chrome_lines=(
-        r"comentarios?(?:\ \(\d+\))?", r"publicidad", r"volver", r"categoria\b:?[^.!?]*",
+        r"comentarios?(?:\ \(\d+\))?", r"(?:\d+|sin|un)\ (?:comentarios?|respuestas?)", r"publicidad", r"volver", r"categoria\b:?[^.!?]*",
         r"compartir", r"imprimir",
         # closing notices
         r"los\ comentarios\ (?:están|han\ sido)\ (?:cerrados|desactivados)\b.*",

@@ -21,7 +21,7 @@ LEXICON = Lexicon(
     plug_markers=(r"lire\ aussi", r"à\ lire\ aussi", r"a\ lire\ aussi", r"voir\ aussi"),
     read_more_tails=(r"lire\ la\ suite",),
     chrome_lines=(
-        r"commentaires?(?:\ \(\d+\))?", r"publicité", r"retour", r"étiquettes\b:?[^.!?]*",
+        r"commentaires?(?:\ \(\d+\))?", r"(?:\d+|aucun|un)\ (?:commentaires?|réponses?|réactions?)", r"publicité", r"retour", r"étiquettes\b:?[^.!?]*",
         r"imprimer", r"partager",
         # closing notices
         r"les\ commentaires\ sont\ (?:fermés|clos|désactivés)\b.*",

@@ -18,7 +18,7 @@ LEXICON = Lexicon(
     plug_markers=(r"leggi\ anche(?:\ su)?", r"vedi\ anche"),
     read_more_tails=(r"leggi\ tutto",),
     chrome_lines=(
-        r"commenti(?:\ \(\d+\))?", r"pubblicità", r"indietro", r"categoria\b:?[^.!?]*", r"condividi", r"stampa",
+        r"commenti(?:\ \(\d+\))?", r"(?:\d+|nessun|un)\ (?:commenti|commento|risposte?)", r"pubblicità", r"indietro", r"categoria\b:?[^.!?]*", r"condividi", r"stampa",
         # closing notices
         r"i\ commenti\ sono\ (?:chiusi|disattivati)\b.*", r"commenti\ chiusi\b.*",
     ),

@@ -18,7 +18,7 @@ LEXICON = Lexicon(
     plug_markers=(r"lees\ ook", r"bekijk\ ook", r"lees\ meer"),
     read_more_tails=(r"lees\ meer",),
     chrome_lines=(
-        r"reacties(?:\ \(\d+\))?", r"terug", r"delen",
+        r"reacties(?:\ \(\d+\))?", r"(?:\d+|geen|één)\ (?:reacties?)", r"terug", r"delen",
         # closing notices
         r"reageren\ is\ (?:gesloten|niet\ (?:meer\ )?mogelijk)\b.*",
         r"(?:de\ )?reacties\ zijn\ (?:gesloten|uitgeschakeld)\b.*",

@@ -17,7 +17,7 @@ LEXICON = Lexicon(
     ),
     plug_markers=(r"leia\ também", r"leia\ tambem", r"veja\ também", r"veja\ tambem", r"leia\ mais"),
     chrome_lines=(
-        r"comentários(?:\ \(\d+\))?", r"voltar", r"categoria\b:?[^.!?]*", r"imprimir", r"compartilhar",
+        r"comentários(?:\ \(\d+\))?", r"(?:\d+|sem|um)\ (?:comentários?|respostas?)", r"voltar", r"categoria\b:?[^.!?]*", r"imprimir", r"compartilhar",
         # closing notices
         r"os\ comentários\ (?:estão|foram)\ (?:fechados|encerrados|desativados)\b.*",
         r"comentários\ (?:fechados|encerrados)\b.*",
