@@ -184,3 +184,22 @@ def test_saved_pages_compressed_with_gzip(tmp_path: Path) -> None:
     assert [o.error is None for o in outcomes] == [True, False, True]
     assert "ferry runs again" in (outcomes[0].article.text if outcomes[0].article else "")
     assert outcomes[1].error and "\n" not in outcomes[1].error
+
+
+def test_long_tokens_do_not_make_cleaning_quadratic() -> None:
+    """A 300,000-character token (base64, a minified blob, a run of digits or of no-break
+    spaces) in a paragraph: the line rules once took minutes over it (an e-mail pattern and
+    a relative-time pattern backtracked).  The page is cleaned like any other, in a child
+    process given two minutes, which a quadratic pattern needs hours to meet."""
+    script = (
+        "import sys\n"
+        "from newsreader.core.models import Document\n"
+        "from newsreader.core.pipeline import process_one\n"
+        "for blob in ('x' * 300_000, '7' * 300_000, '\\u00a0' * 300_000 + 'end', 'a.' * 150_000):\n"
+        "    page = f'<html><body><p>Opening line of the story, long enough to count.</p><p>{blob}</p></body></html>'\n"
+        "    outcome = process_one(Document('blob', page.encode(), path='blob.html'))\n"
+        "    assert outcome.article is not None or outcome.error, outcome\n"
+        "print('done')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "done", done.stderr[-2000:]

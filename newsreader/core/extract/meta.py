@@ -70,7 +70,7 @@ def _names(value: Any) -> str | None:
     return _text(value)
 
 
-_SEPARATORS = re.compile(r"\s+[|–—·•:-]\s+|\s+[|–—·•]\s*")
+_SEPARATORS = re.compile(r"(?<!\s)\s+[|–—·•:-]\s+|(?<!\s)\s+[|–—·•]\s*")  # (?<!\s): linear on long runs
 
 
 def strip_site_suffix(title: str, publisher: str | None = None) -> str:

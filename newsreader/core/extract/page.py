@@ -69,7 +69,9 @@ _COMMENTS = re.compile(
 # separator, or ends in a colon; "opened by the mayor on 12 March" is a sentence.
 _META_LABEL = rf"(?:{DATE_LABEL}|categor\w*|tags?|by)"
 _META_WORDS = re.compile(rf"(?:^|[|•·–—-]\s*){_META_LABEL}\b|\b{_META_LABEL}\s*:", re.IGNORECASE | re.VERBOSE)
-_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\bwhatsapp\b", re.IGNORECASE)
+# An address starts where a run of its characters starts, and its parts have bounded
+# lengths: a 100,000-character token cannot make the search quadratic.
+_CONTACT = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{2,63}|\bwhatsapp\b", re.IGNORECASE)
 _BLOCK_KIND: dict[str, BlockKind] = {
     "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
     "h6": "heading", "li": "list_item", "dt": "list_item", "dd": "list_item",

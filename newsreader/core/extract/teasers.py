@@ -28,7 +28,7 @@ from newsreader.core.models import Blurb
 
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _RANK = re.compile(r"^\W*\d{1,2}\W*$")
-_READ_MORE_TAIL = re.compile(rf"\s*{lexicon.alternation('read_more_tails')}\s*[»›>→…]*\s*$",
+_READ_MORE_TAIL = re.compile(rf"(?<!\s)\s*{lexicon.alternation('read_more_tails')}\s*[»›>→…]*\s*$",
                              re.IGNORECASE | re.VERBOSE)
 
 

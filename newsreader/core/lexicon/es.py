@@ -32,7 +32,7 @@ LEXICON = Lexicon(
     promos=(
         r"\bsuscr[ií]bete\b", r"\brecibe\b.{0,60}\b(?:boletín|newsletter)\b", r"\bap[uú]ntate\b",
     ),
-    relative_times=(r"hace\ \d+\s*\w+",),
+    relative_times=(r"hace\ \d+\s*[^\W\d]\w*",),
     byline_prefixes=(r"por",),
     date_labels=(r"publicado",),
     author_bios=(

@@ -31,7 +31,7 @@ LEXICON = Lexicon(
         r"\binscrivez-vous\b.{0,60}\b(?:newsletter|lettre)\b", r"\brecevez\b.{0,60}\b(?:newsletter|lettre)\b",
         r"\babonnez-vous\b",
     ),
-    relative_times=(r"il\ y\ a\ \d+\s*\w+",),
+    relative_times=(r"il\ y\ a\ \d+\s*[^\W\d]\w*",),
     byline_prefixes=(r"par",),
     date_labels=(r"publié",),
     author_bios=(

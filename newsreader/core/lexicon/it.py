@@ -23,7 +23,7 @@ LEXICON = Lexicon(
         r"i\ commenti\ sono\ (?:chiusi|disattivati)\b.*", r"commenti\ chiusi\b.*",
     ),
     promos=(r"\biscriviti\b", r"\bricevi\b.{0,60}\bnewsletter\b"),
-    relative_times=(r"\d+\s*\w+\ fa",),
+    relative_times=(r"\d+\s*[^\W\d]\w*\ fa",),
     byline_prefixes=(r"di",),
     date_labels=(r"pubblicato",),
     author_bios=(

@@ -27,7 +27,7 @@ LEXICON = Lexicon(
         r"\bschrijf\ je\ in\b", r"\bmeld\ je\ aan\b.{0,60}\bnieuwsbrief\b",
         r"\bontvang\b.{0,60}\bnieuwsbrief\b",
     ),
-    relative_times=(r"\d+\s*\w+\ geleden",),
+    relative_times=(r"\d+\s*[^\W\d]\w*\ geleden",),
     byline_prefixes=(r"door",),
     author_bios=(
         r"is\b[^.]{0,80}?\b(?:journalist|redacteur|correspondent|verslaggever|columnist)\w*",

@@ -26,7 +26,7 @@ LEXICON = Lexicon(
         r"\bassine\b.{0,60}\b(?:newsletter|boletim)\b", r"\breceba\b.{0,60}\b(?:newsletter|boletim)\b",
         r"\binscreva-se\b",
     ),
-    relative_times=(r"há\ \d+\s*\w+",),
+    relative_times=(r"há\ \d+\s*[^\W\d]\w*",),
     byline_prefixes=(r"por",),
     date_labels=(r"publicado",),
     author_bios=(
