@@ -189,7 +189,7 @@ def test_saved_pages_compressed_with_gzip(tmp_path: Path) -> None:
 def test_long_tokens_do_not_make_cleaning_quadratic() -> None:
     """A 300,000-character token (base64, a minified blob, a run of digits or of no-break
     spaces) in a paragraph: the line rules once took minutes over it (an e-mail pattern and
-    a relative-time pattern backtracked).  The page is cleaned like any other, in a child
+    relative-time patterns backtracked), nor reading a text dump.  The page is cleaned like any other, in a child
     process given two minutes, which a quadratic pattern needs hours to meet."""
     script = (
         "import sys\n"
@@ -198,6 +198,9 @@ def test_long_tokens_do_not_make_cleaning_quadratic() -> None:
         "for blob in ('x' * 300_000, '7' * 300_000, '\\u00a0' * 300_000 + 'end', 'a.' * 150_000):\n"
         "    page = f'<html><body><p>Opening line of the story, long enough to count.</p><p>{blob}</p></body></html>'\n"
         "    outcome = process_one(Document('blob', page.encode(), path='blob.html'))\n"
+        "    assert outcome.article is not None or outcome.error, outcome\n"
+        "    dump = f'Storm closes the coast road\\n\\nThe road stays shut until Friday, police said.\\n\\n{blob} 3 hours ago\\n'\n"
+        "    outcome = process_one(Document('dump', dump.encode(), path='dump.txt'))\n"
         "    assert outcome.article is not None or outcome.error, outcome\n"
         "print('done')\n"
     )

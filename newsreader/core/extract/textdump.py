@@ -39,9 +39,11 @@ _BULLET = re.compile(r"^\s*(?:[•·▪◦‣*+-]|\d{1,2}[.)])\s+")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_QUOTE = re.compile(r"^>\s?")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”»]$")
-_TIME_TAIL = re.compile(r"\s*[·•|,-]?\s*(?:time)?\s*(?:\d+\s*\w+\s+ago|\d{1,2}[:.]\d{2}(?:\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.|gmt|utc|cet|bst|est))?)\s*$", re.IGNORECASE)
+# Each optional part owns its spaces, and a run of spaces is entered only at its start:
+# "\s*[·]?\s*(?:time)?\s*" was cubic on a long run of spaces.
+_TIME_TAIL = re.compile(r"(?<!\s)\s*(?:[·•|,-]\s*)?(?:time\s*)?(?:(?<!\d)\d+\s*[^\W\d]\w*\s+ago|\d{1,2}[:.]\d{2}(?:\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.|gmt|utc|cet|bst|est))?)\s*$", re.IGNORECASE)
 _DATELINE_LABEL = re.compile(DATE_LABEL, re.IGNORECASE | re.VERBOSE)
-_SITE_SPLIT = re.compile(r"\s{3,}|\s+\|\s+")
+_SITE_SPLIT = re.compile(r"\s{3,}|(?<!\s)\s+\|\s+")
 
 
 @dataclass(frozen=True, slots=True)
