@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import importlib.util
 import re
+import ssl
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -55,6 +57,12 @@ def _http2_available() -> bool:
     return importlib.util.find_spec("h2") is not None  # found, not imported: start-up stays short
 
 
+@functools.cache
+def _tls_context() -> ssl.SSLContext:
+    """One set of CA certificates for every https pool of the process."""
+    return httpx.create_ssl_context()
+
+
 class _LazyTLSTransport(httpx.AsyncBaseTransport):
     """Builds the https transport on first use: loading CA certificates costs ~30 ms,
     which a refresh of plain-http feeds (or a 304-only cron run) need not pay."""
@@ -65,7 +73,7 @@ class _LazyTLSTransport(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         if self._inner is None:
-            self._inner = httpx.AsyncHTTPTransport(**self._options)  # type: ignore[arg-type]
+            self._inner = httpx.AsyncHTTPTransport(verify=_tls_context(), **self._options)  # type: ignore[arg-type]
         return await self._inner.handle_async_request(request)
 
     async def aclose(self) -> None:
@@ -151,7 +159,8 @@ def make_client(settings: FetchSettings = FetchSettings()) -> httpx.AsyncClient:
         mounts={
             # Plain http never negotiates TLS, so its transport needs no CA bundle.
             "http://": plain,
-            "https://": _LazyTLSTransport(limits=limits(settings.concurrency), http2=http2),
+            "https://": _ShardedTransport(
+                lambda n: _LazyTLSTransport(limits=limits(n), http2=http2), settings.concurrency),
         },
     )
 
