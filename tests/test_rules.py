@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -48,13 +50,20 @@ def run_cli(*args: str, db: Path, config: Path) -> subprocess.CompletedProcess[s
                           capture_output=True, text=True, timeout=300)
 
 
-def test_rules_run_on_new_items_at_refresh(tmp_path: Path) -> None:
+@contextlib.contextmanager
+def subscribed(tmp_path: Path, name: str, feeds: int) -> Iterator[tuple[Path, Store]]:
+    """The rules' config file, and a store subscribed to ``feeds`` feeds of a local news web."""
     config_file = tmp_path / "config.toml"
     config_file.write_text(RULES)
-    config = load_config(config_file)
-    with serve(feeds=3, items=8) as web, Store(tmp_path / "r.db") as store:
+    with serve(feeds=feeds, items=8) as web, Store(tmp_path / name) as store:
         for url in web.feed_urls():
             store.add_feed(url)
+        yield config_file, store
+
+
+def test_rules_run_on_new_items_at_refresh(tmp_path: Path) -> None:
+    with subscribed(tmp_path, "r.db", feeds=3) as (config_file, store):
+        config = load_config(config_file)
         totals = refresh_sync(store, full_text=True, workers=1, **refresh_settings(config))
         assert totals.new_items == 24 and totals.ruled > 0
         dismissed = store.items(query="is:dismissed")
@@ -69,12 +78,8 @@ def test_rules_run_on_new_items_at_refresh(tmp_path: Path) -> None:
 
 
 def test_rules_leave_hand_triage_alone_and_dry_run_changes_nothing(tmp_path: Path) -> None:
-    config_file = tmp_path / "config.toml"
-    config_file.write_text(RULES)
     db = tmp_path / "h.db"
-    with serve(feeds=2, items=8) as web, Store(db) as store:
-        for url in web.feed_urls():
-            store.add_feed(url)
+    with subscribed(tmp_path, db.name, feeds=2) as (config_file, store):
         refresh_sync(store, full_text=False, workers=1)  # no rules yet
         ferries = store.items(query="title:ferry")
         assert ferries
@@ -113,12 +118,8 @@ def feed_entries(app: NewsreaderApp) -> list[str]:
 
 
 async def test_views_show_with_counts_and_a_search_is_saved(tmp_path: Path) -> None:
-    config_file = tmp_path / "config.toml"
-    config_file.write_text(RULES)
-    config = load_config(config_file)
-    with serve(feeds=3, items=8) as web, Store(tmp_path / "v.db") as store:
-        for url in web.feed_urls():
-            store.add_feed(url)
+    with subscribed(tmp_path, "v.db", feeds=3) as (config_file, store):
+        config = load_config(config_file)
         await refresh(store, full_text=True, workers=1, **refresh_settings(config))
         civic = len(store.items(query="tag:civic is:unread"))
         app = NewsreaderApp(config, store=store)

@@ -14,7 +14,9 @@ The cascade:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from collections.abc import Callable
 from urllib.parse import urljoin
 
 import lxml.etree
@@ -340,21 +342,24 @@ def _prose_fallback(html: str, meta: PageMeta, base: str | None) -> list[Block]:
 
 def _untouched_container(html: str) -> HtmlElement | None:
     """Readability's choice on the page as it came (scripts and styles aside)."""
-    root = parse_html(html)
-    for el in list(root.iter("script", "style", "noscript", "template")):
-        if el.getparent() is not None:
-            el.drop_tree()
     try:
+        root = parse_html(html)
+        for el in list(root.iter("script", "style", "noscript", "template")):
+            if el.getparent() is not None:
+                el.drop_tree()
         return readability_container(root, None)
     except NewsreaderError:
         return None
 
 
-def _readability_alone(html: str, base: str | None) -> list[Block]:
+Untouched = Callable[[], "HtmlElement | None"]  # readability's choice on the untouched page, made once
+
+
+def _readability_alone(untouched: Untouched) -> list[Block]:
     """The last resort: readability's choice on the page as it came, every block of it.
     Our clean-up may judge a short page to be all chrome; a reader still gets the text
     that readability-lxml alone would give, rather than "no article"."""
-    container = _untouched_container(html)
+    container = untouched()
     if container is None:
         return []
     blocks = []
@@ -381,7 +386,7 @@ def _block_words(blocks: list[Block]) -> int:
 
 
 def _second_opinion(
-    html: str, blocks: list[Block], prose: int, meta: PageMeta, base: str | None
+    untouched: Untouched, blocks: list[Block], prose: int, meta: PageMeta, base: str | None
 ) -> list[Block] | None:
     """Readability's choice on the untouched page, when ours is doubtful and it is better.
 
@@ -394,7 +399,7 @@ def _second_opinion(
     kept = _block_words(blocks)
     if prose < 1.5 * max(kept, 1):
         return None
-    container = _untouched_container(html)
+    container = untouched()
     if container is None:
         return None
     other, _, _ = _to_blocks(container, meta, base)
@@ -434,11 +439,13 @@ def extract_html(doc: DecodedDocument, site: SiteRules | None = None) -> Article
         blocks, byline, date = _to_blocks(container, meta, base)
     except NewsreaderError:
         blocks, byline, date = [], None, None
-    blocks = _second_opinion(doc.text, blocks, prose, meta, base) or blocks
+    # Read once, and only if the second opinion or the last resort asks for it.
+    untouched: Untouched = functools.cache(lambda: _untouched_container(doc.text))
+    blocks = _second_opinion(untouched, blocks, prose, meta, base) or blocks
     if not blocks:
         blocks = _prose_fallback(doc.text, meta, base)
     if not blocks:
-        blocks = _readability_alone(doc.text, base)
+        blocks = _readability_alone(untouched)
     return Article(
         title=meta.title,
         blocks=tuple(blocks),

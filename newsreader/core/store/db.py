@@ -640,38 +640,29 @@ class Store:
         kept = " AND ".join(f"i.{s.name}_at IS NULL" for s in STATES if s.keeps) or "1 = 1"
         unread = " AND i.read_at IS NOT NULL" if keep_unread else ""
         fed = " AND EXISTS (SELECT 1 FROM feed_items fi WHERE fi.item_id = i.id)" if in_feed else ""
-        with self._lock:
-            rows = self._db.execute(
-                f"SELECT i.id FROM items i WHERE i.id IN (SELECT value FROM json_each(?))"
-                f" AND {kept}{unread}{fed}", (json.dumps(list(item_ids)),)).fetchall()
-        return [int(r[0]) for r in rows]
+        return self._ids(f"SELECT i.id FROM items i WHERE i.id IN (SELECT value FROM json_each(?))"
+                         f" AND {kept}{unread}{fed}", json.dumps(list(item_ids)))
 
     def feed_items_beyond(self, feed_id: int, keep: int) -> list[int]:
         """A feed's items past its newest ``keep``."""
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT i.id FROM feed_items fi JOIN items i ON i.id = fi.item_id WHERE fi.feed_id = ?"
-                " ORDER BY i.published DESC, i.id DESC LIMIT -1 OFFSET ?", (feed_id, keep)).fetchall()
-        return [int(r[0]) for r in rows]
+        return self._ids("SELECT i.id FROM feed_items fi JOIN items i ON i.id = fi.item_id WHERE fi.feed_id = ?"
+                         " ORDER BY i.published DESC, i.id DESC LIMIT -1 OFFSET ?", feed_id, keep)
 
     def feed_items_older(self, feed_id: int, before: float) -> list[int]:
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT i.id FROM feed_items fi JOIN items i ON i.id = fi.item_id"
-                " WHERE fi.feed_id = ? AND i.published < ?", (feed_id, before)).fetchall()
-        return [int(r[0]) for r in rows]
+        return self._ids("SELECT i.id FROM feed_items fi JOIN items i ON i.id = fi.item_id"
+                         " WHERE fi.feed_id = ? AND i.published < ?", feed_id, before)
 
     def items_beyond(self, keep: int) -> list[int]:
         """Items past the newest ``keep`` of the whole store."""
-        with self._lock:
-            rows = self._db.execute("SELECT id FROM items ORDER BY published DESC, id DESC LIMIT -1 OFFSET ?",
-                                    (keep,)).fetchall()
-        return [int(r[0]) for r in rows]
+        return self._ids("SELECT id FROM items ORDER BY published DESC, id DESC LIMIT -1 OFFSET ?", keep)
 
     def items_older(self, before: float) -> list[int]:
+        return self._ids("SELECT id FROM items WHERE published < ?", before)
+
+    def _ids(self, sql: str, *params: object) -> list[int]:
+        """The first column of a query, as item ids."""
         with self._lock:
-            rows = self._db.execute("SELECT id FROM items WHERE published < ?", (before,)).fetchall()
-        return [int(r[0]) for r in rows]
+            return [int(r[0]) for r in self._db.execute(sql, params).fetchall()]
 
     def feed_links(self, item_ids: Iterable[int]) -> list[tuple[int, int]]:
         """(feed id, item id) for every feed that carries one of ``item_ids``."""
