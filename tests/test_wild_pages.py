@@ -120,3 +120,38 @@ def test_teaser_lists_keep_stories_and_drop_their_chrome_links() -> None:
         "Lifeboat station gets a new boat after record appeal", "Fish market to move inland as rents rise"]
     assert "43 Responses" not in outcome.article.text
     assert "outer pier will close at weekends" in outcome.article.text
+
+
+def blocks_of(name: str) -> list[tuple[str, str]]:
+    outcome = process_one(Document(name, (WILD / name).read_bytes(), path=str(WILD / name)), OFF)
+    assert outcome.article is not None, outcome.error
+    return [(b.kind, b.text) for b in outcome.article.blocks]
+
+
+def test_section_headings_that_link_to_themselves_are_kept() -> None:
+    """Blogs and docs wrap each section title in a link to itself (or put a "¶" beside
+    it); readability drops a heading that is mostly link, and the sections ran together."""
+    blocks = blocks_of("permalink-headings-and-table.html")
+    assert ("heading", "The mean and the spread") in blocks
+    assert ("heading", "Weekly seasons") in blocks
+    assert not any("¶" in text for _, text in blocks)
+
+
+def test_a_standfirst_marked_up_as_a_header_is_kept() -> None:
+    """A <header> inside the body holding a sentence of prose, no heading and no link."""
+    _, text = text_of("permalink-headings-and-table.html")
+    assert text.startswith("Most alerting systems are built on thresholds somebody guessed once")
+
+
+def test_a_dated_line_that_introduces_what_follows_is_not_a_dateline() -> None:
+    _, text = text_of("permalink-headings-and-table.html")
+    assert "Update, 14 March 2024:" in text
+    assert "holidays skew the weekly baseline" in text
+
+
+def test_a_data_table_is_read_row_by_row_dates_and_all() -> None:
+    """One line a row, cells after a bar; a date in a cell is the table's data."""
+    blocks = blocks_of("permalink-headings-and-table.html")
+    rows = [text for _, text in blocks if " | " in text]
+    assert rows == ["Date | Status | Errors a minute", "3 March 2024 | 500 | 412",
+                    "9 March 2024 | 404 | 1,208", "21 March 2024 | 400 | 96"]

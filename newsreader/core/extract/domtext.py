@@ -93,11 +93,18 @@ def iter_blocks(root: HtmlElement) -> Iterator[tuple[HtmlElement, str, list[tupl
         buf.clear()
         links.clear()
 
-    def walk(node: HtmlElement) -> Iterator[tuple[HtmlElement, str, list[tuple[str, str]]]]:
+    def walk(node: HtmlElement, in_row: bool = False) -> Iterator[tuple[HtmlElement, str, list[tuple[str, str]]]]:
         tag = node.tag if isinstance(node.tag, str) else ""
         if not tag:
             return
-        block = tag not in INLINE and tag != "br"
+        if in_row and tag in _CELLS:
+            # A cell of a row of plain cells flows in the row's line, after a bar.
+            if any(isinstance(cell.tag, str) for cell in node.itersiblings(preceding=True)):
+                buf.append(" | ")
+            block = False
+        else:
+            block = tag not in INLINE and tag != "br"
+        row = tag == "tr" and _plain_row(node)
         if block:
             yield from emit(stack[-1] if stack else node)
             stack.append(node)
@@ -115,11 +122,28 @@ def iter_blocks(root: HtmlElement) -> Iterator[tuple[HtmlElement, str, list[tupl
         if node.text:
             buf.append(node.text)
         for child in node:
-            yield from walk(child)
-            if child.tail:
+            yield from walk(child, row)
+            if child.tail and not row:
                 buf.append(child.tail)
         if block:
             yield from emit(node)
             stack.pop()
 
     yield from walk(root)
+
+
+_CELLS = frozenset({"td", "th"})
+
+
+def _plain_row(row: HtmlElement) -> bool:
+    """A table row whose cells hold only inline text: one line of the table, not a
+    layout row holding paragraphs.  (A 400,000-cell table is 20,000 lines, not 400,000
+    paragraphs; a date in a cell is the table's, not a dateline.)"""
+    for cell in row:
+        if not isinstance(cell.tag, str):
+            continue
+        if cell.tag not in _CELLS:
+            return False
+        if any(isinstance(el.tag, str) and el.tag not in INLINE and el.tag != "br" for el in cell.iterdescendants()):
+            return False
+    return True

@@ -167,6 +167,24 @@ def drop_code_and_forms(root: HtmlElement) -> None:
             el.drop_tree()
 
 
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def unlink_heading_anchors(root: HtmlElement) -> None:
+    """A section heading that links to itself (``<h3 id=x><a href="#x">Title</a></h3>``,
+    the permalink of blogs and docs) is a heading, not a link: readability drops any
+    heading that is mostly link, and the story would lose its section titles.  The link
+    becomes plain text; a bare mark beside the title ("¶", "#", "🔗") goes."""
+    for heading in root.iter(*_HEADINGS):
+        for anchor in list(heading.iter("a")):
+            if not (anchor.get("href") or "").startswith("#"):
+                continue
+            if re.search(r"\w", anchor.text_content() or ""):
+                anchor.drop_tag()
+            else:
+                anchor.drop_tree()
+
+
 _EMBED = re.compile(r"tweet|twitter|instagram|tiktok|facebook-post|bluesky|mastodon|embed", re.IGNORECASE)
 
 
@@ -200,6 +218,13 @@ def drop_comment_sections(root: HtmlElement) -> None:
             el.drop_tree()
 
 
+def _standfirst(el: HtmlElement) -> bool:
+    """A <header> holding only a sentence or two of prose (no heading, no link) is the
+    story's standfirst, as some sites mark it up inside the article body."""
+    return (el.tag == "header" and words(text_of(el)) >= 12 and el.find(".//a") is None
+            and not any(True for _ in el.iter(*_HEADINGS)))
+
+
 def drop_chrome(root: HtmlElement) -> None:
     """Remove boxes that are never the story: figures, asides, dialogs, hinted chrome.
 
@@ -209,7 +234,7 @@ def drop_chrome(root: HtmlElement) -> None:
     body = root.find("body")
     most = 0.5 * (words(text_of(body if body is not None else root)) or 1)
     for el in list(root.iter("figure", "aside", "footer", "header")):
-        if el.getparent() is None or words(text_of(el)) > most:
+        if el.getparent() is None or words(text_of(el)) > most or _standfirst(el):
             continue
         # Figures and asides hold captions and boxes; keep the rare one that is prose.
         if el.tag in {"figure", "footer"} or words(text_of(el)) < 120 or link_density(el) > 0.3:
@@ -259,8 +284,10 @@ def meta_reason(
         return "byline"
     if meta.byline and n <= 12 and normalise_phrase(meta.byline) in phrase:
         return "byline"
-    if n <= 10 and has_date(text) and not re.search(r"[.!?][\"”']?$", text) and not text.startswith(("—", "–")):
-        return "dateline"  # but not an embedded post's "— Name (@handle) date"
+    if n <= 10 and has_date(text) and not re.search(r"[.!?:][\"”']?$", text) and not text.startswith(("—", "–")):
+        # (but not an embedded post's "— Name (@handle) date", nor a line that
+        # introduces what follows: "Update, 3 May 2024:")
+        return "dateline"
     if n <= 30 and has_date(text) and _META_WORDS.search(text):
         return "post-meta"  # "05/10/2018 - Posted by: X - Category: Y - Tags: z"
     if is_promo(text) or SHORTCODE.match(text):
@@ -280,6 +307,13 @@ def _is_meta_line(
     return meta_reason(text, links, meta, headlines) is not None
 
 
+def _data_row(el: HtmlElement) -> bool:
+    """A row of a table's cells, not mostly links: its date or name is the table's data,
+    not the story's dateline or byline."""
+    return (el.tag == "tr" and sum(1 for cell in el if cell.tag in {"td", "th"}) >= 2
+            and link_density(el) < 0.5)
+
+
 def _to_blocks(
     container: HtmlElement, meta: PageMeta, base: str | None
 ) -> tuple[list[Block], str | None, dt.date | None]:
@@ -291,7 +325,7 @@ def _to_blocks(
     for el, text, links in iter_blocks(container):
         tag = el.tag if isinstance(el.tag, str) else "p"
         kind: BlockKind = _BLOCK_KIND.get(tag, "paragraph")
-        if kind != "code" and _is_meta_line(text, links, meta, headlines):
+        if kind != "code" and not _data_row(el) and _is_meta_line(text, links, meta, headlines):
             byline = byline or byline_name(text)
             date = date or (parse_date(text) if words(text) <= 20 else None)
             continue
@@ -434,6 +468,7 @@ def extract_html(doc: DecodedDocument, site: SiteRules | None = None) -> Article
     prose = prose_words(root)
     drop_chrome(root)
     unmask_embeds(root)
+    unlink_heading_anchors(root)
     try:
         container = readability_container(root, doc.url)
         blocks, byline, date = _to_blocks(container, meta, base)
