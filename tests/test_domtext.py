@@ -25,4 +25,19 @@ def test_a_layout_table_keeps_its_paragraphs() -> None:
 
 
 def test_comments_between_cells_do_not_make_an_empty_cell() -> None:
-    assert lines("<div><table><tr><!-- x --><td>a</td><td>b</td></tr></table></div>") == [("tr", "a | b")]
+    assert lines("<div><table><tr><!-- x --><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table></div>") == [
+        ("tr", "a | b"), ("tr", "c | d")]
+
+
+def test_a_story_set_in_a_cell_beside_a_menu_is_not_a_table_row() -> None:
+    """Pages of the 2000s: a menu in one cell, the story in the next, lines broken by <br>."""
+    story = "The harbour wall was finished on Friday after two years of work by the town. " * 3
+    assert lines(f"<div><table><tr><td><a href='/'>Home</a> <a href='/news'>News</a></td>"
+                 f"<td>{story}<br><br>Second paragraph here.</td></tr>"
+                 f"<tr><td colspan=2>Footer</td></tr></table></div>") == [
+        ("td", "Home News"), ("td", story.strip()), ("td", "Second paragraph here."), ("td", "Footer")]
+
+
+def test_a_lone_row_is_layout_not_data() -> None:
+    assert lines("<div><table><tr><td>Left</td><td>Right</td></tr></table></div>") == [
+        ("td", "Left"), ("td", "Right")]

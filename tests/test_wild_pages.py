@@ -155,3 +155,19 @@ def test_a_data_table_is_read_row_by_row_dates_and_all() -> None:
     rows = [text for _, text in blocks if " | " in text]
     assert rows == ["Date | Status | Errors a minute", "3 March 2024 | 500 | 412",
                     "9 March 2024 | 404 | 1,208", "21 March 2024 | 400 | 96"]
+
+
+def test_a_story_in_a_layout_table_beside_a_menu() -> None:
+    """A page of 2006 in windows-1250: the menu, the story and the footer are cells of one
+    table, the story's paragraphs are <br>-broken lines in a <font>.  The menu's cell is not
+    a row of data to keep."""
+    outcome = process_one(Document("t", (WILD / "layout-table-cp1250.html").read_bytes(),
+                                   path=str(WILD / "layout-table-cp1250.html")), OFF)
+    assert outcome.article is not None, outcome.error
+    text = outcome.article.text
+    assert text.startswith("Rada miasta zatwierdziła w poniedziałek plan odbudowy starej kładki")
+    assert "aby woda nie sięgała konstrukcji" in text
+    assert "Wybory w gminie" not in text and "Copyright" not in text and " | " not in text
+    assert str(outcome.article.published) == "2006-05-12"
+    assert outcome.article.title == "Kładka zostanie odbudowana"  # <title> is "Site - Headline"
+    assert outcome.article.publisher == "Gazeta Nadrzeczna"

@@ -136,14 +136,22 @@ _CELLS = frozenset({"td", "th"})
 
 
 def _plain_row(row: HtmlElement) -> bool:
-    """A table row whose cells hold only inline text: one line of the table, not a
-    layout row holding paragraphs.  (A 400,000-cell table is 20,000 lines, not 400,000
-    paragraphs; a date in a cell is the table's, not a dateline.)"""
+    """A row of a data table: two or more cells, each holding a few words of inline text (no line
+    breaks), and it has a sibling row.  One line of the table, then, not a layout row:
+    old sites set a whole story, or a menu beside it, in one cell.  (A 400,000-cell table is
+    20,000 lines, not 400,000 paragraphs; a date in a cell is the table's, not a dateline.)"""
+    if row.getprevious() is None and row.getnext() is None:
+        return False
+    if sum(1 for cell in row if cell.tag in _CELLS) < 2:
+        return False
     for cell in row:
         if not isinstance(cell.tag, str):
             continue
-        if cell.tag not in _CELLS:
+        if cell.tag not in _CELLS or words(text_of(cell)) > _CELL_WORDS:
             return False
-        if any(isinstance(el.tag, str) and el.tag not in INLINE and el.tag != "br" for el in cell.iterdescendants()):
-            return False
+        if any(isinstance(el.tag, str) and el.tag not in INLINE for el in cell.iterdescendants()):
+            return False  # (a <br> is not INLINE here: it breaks a layout cell's lines)
     return True
+
+
+_CELL_WORDS = 60

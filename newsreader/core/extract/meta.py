@@ -104,6 +104,26 @@ def _dateline(root: HtmlElement) -> tuple[str | None, dt.date | None]:
     return None, None
 
 
+_HEADLINE_TAGS = ("h2", "h3", "h4", "b", "strong", "font", "big", "span", "em")
+
+
+def _headline_part(root: HtmlElement, title_tag: str) -> tuple[str | None, str | None]:
+    """Of a two-part <title>, the part the page sets as a line of its own is the headline and
+    the other the site: old pages have no <h1> and often put the site first."""
+    parts = [p.strip() for p in _SEPARATORS.split(title_tag)]
+    if len(parts) != 2 or not all(parts):
+        return None, None
+    shown = set()
+    for el in root.iter(*_HEADLINE_TAGS):
+        text = " ".join((el.text_content() or "").split())
+        if text in parts:
+            shown.add(text)
+    if len(shown) != 1:
+        return None, None
+    headline = shown.pop()
+    return headline, parts[1] if headline == parts[0] else parts[0]
+
+
 def read_meta(root: HtmlElement, url: str | None) -> PageMeta:
     metas: dict[str, str] = {}
     for meta in root.iter("meta"):
@@ -129,6 +149,11 @@ def read_meta(root: HtmlElement, url: str | None) -> PageMeta:
     title = None
     if h1 and any(h1 == c or c.startswith(h1) for c in candidates[:3]):
         title = h1
+    elif candidates == [strip_site_suffix(title_tag, publisher) if title_tag else None]:
+        # Only the <title> names the story: "Site - Headline" or "Headline - Site".
+        title, site = _headline_part(root, title_tag or "")
+        publisher = publisher or site
+        title = title or candidates[0]
     elif candidates:
         title = strip_site_suffix(candidates[0], publisher)
     byline = (
@@ -172,5 +197,5 @@ def read_meta(root: HtmlElement, url: str | None) -> PageMeta:
     canonical = canonical or metas.get("og:url")
     if canonical and urlsplit(canonical).scheme not in {"http", "https"}:
         canonical = None
-    headlines = tuple(dict.fromkeys(c for c in [*candidates, title_tag] if c))
+    headlines = tuple(dict.fromkeys(c for c in [*candidates, title_tag, title] if c))
     return PageMeta(title, publisher, byline, published, language or None, canonical, headlines)
