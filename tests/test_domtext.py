@@ -41,3 +41,8 @@ def test_a_story_set_in_a_cell_beside_a_menu_is_not_a_table_row() -> None:
 def test_a_lone_row_is_layout_not_data() -> None:
     assert lines("<div><table><tr><td>Left</td><td>Right</td></tr></table></div>") == [
         ("td", "Left"), ("td", "Right")]
+
+
+def test_preformatted_text_keeps_its_lines_and_loses_its_margin() -> None:
+    assert lines("<div><pre>\n    def f(x):\n        return x   \n\n    print(f(1))\n</pre></div>") == [
+        ("pre", "def f(x):\n    return x\n\nprint(f(1))")]

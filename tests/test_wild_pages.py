@@ -171,3 +171,22 @@ def test_a_story_in_a_layout_table_beside_a_menu() -> None:
     assert str(outcome.article.published) == "2006-05-12"
     assert outcome.article.title == "Kładka zostanie odbudowana"  # <title> is "Site - Headline"
     assert outcome.article.publisher == "Gazeta Nadrzeczna"
+
+
+def test_preformatted_text_keeps_its_lines_and_prose_in_it_reads_as_paragraphs() -> None:
+    """Minutes typed as plain text in a <pre> become paragraphs; a typed table and a rhyme in
+    the same page keep their lines; the menu line of links and bars goes."""
+    blocks = blocks_of("minutes-in-pre.html")
+    paragraphs = [text for kind, text in blocks if kind == "paragraph"]
+    assert ("The chairman opened the meeting at half past seven and thanked the twenty residents "
+            "who had come to hear the discussion of the footpath by the mill.") in paragraphs
+    assert any(text.startswith("The clerk reported") and text.endswith("this year's reserve.")
+               for text in paragraphs)
+    code = [text for kind, text in blocks if kind == "code"]
+    assert code == [
+        "Section   Subject              Adopted\n1         Meetings             1974\n"
+        "2         Allotments           1981",
+        "Turn, wheel, turn,\nthe river has water to burn;\ngrind the corn and mind the stone,\n"
+        "and leave the heron's fish alone.",
+    ]
+    assert not any("Contact" in text for _, text in blocks)

@@ -105,6 +105,14 @@ def iter_blocks(root: HtmlElement) -> Iterator[tuple[HtmlElement, str, list[tupl
         else:
             block = tag not in INLINE and tag != "br"
         row = tag == "tr" and _plain_row(node)
+        if tag == "pre":
+            # Preformatted text keeps its lines: code, a poem, a plain-text table.
+            yield from emit(stack[-1] if stack else node)
+            text = preformatted(node)
+            if text:
+                yield node, text, [(squash(a.text_content() or ""), a.get("href", ""))
+                                   for a in node.iter("a") if a.get("href")]
+            return
         if block:
             yield from emit(stack[-1] if stack else node)
             stack.append(node)
@@ -132,6 +140,18 @@ def iter_blocks(root: HtmlElement) -> Iterator[tuple[HtmlElement, str, list[tupl
     yield from walk(root)
 
 
+def preformatted(el: HtmlElement) -> str:
+    """The text of a <pre>, line by line: trailing spaces and blank lines at either end
+    go, the common indent goes, tabs become spaces."""
+    lines = [line.rstrip() for line in (el.text_content() or "").expandtabs(4).split("\n")]
+    while lines and not lines[0]:
+        lines.pop(0)
+    while lines and not lines[-1]:
+        lines.pop()
+    indent = min((len(line) - len(line.lstrip()) for line in lines if line), default=0)
+    return "\n".join(line[indent:] for line in lines)
+
+
 _CELLS = frozenset({"td", "th"})
 
 
@@ -147,10 +167,12 @@ def _plain_row(row: HtmlElement) -> bool:
     for cell in row:
         if not isinstance(cell.tag, str):
             continue
-        if cell.tag not in _CELLS or words(text_of(cell)) > _CELL_WORDS:
+        if cell.tag not in _CELLS:
             return False
         if any(isinstance(el.tag, str) and el.tag not in INLINE for el in cell.iterdescendants()):
             return False  # (a <br> is not INLINE here: it breaks a layout cell's lines)
+        if words(text_of(cell)) > _CELL_WORDS:
+            return False
     return True
 
 

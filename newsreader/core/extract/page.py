@@ -262,6 +262,19 @@ def _heading_forms(meta: PageMeta) -> set[str]:
     return {normalise_phrase(t) for t in meta.headline_texts if t}
 
 
+def _links_and_separators(text: str, links: list[tuple[str, str]]) -> bool:
+    """A menu line: two or more links and nothing between them but separators."""
+    if len(links) < 2:
+        return False
+    rest = text
+    for label, _ in links:
+        rest = rest.replace(label, "", 1)
+    return not _NON_SEPARATOR.search(rest)
+
+
+_NON_SEPARATOR = re.compile(r"[^\s|/·•:;,>»–—-]")
+
+
 def meta_reason(
     text: str, links: list[tuple[str, str]], meta: PageMeta, headlines: set[str]
 ) -> str | None:
@@ -276,8 +289,8 @@ def meta_reason(
     if is_relative_time(text):
         return "time"
     linked = sum(len(label) for label, _ in links)
-    if n <= 5 and linked >= 0.9 * len(text):
-        return "link-only"  # a kicker or tag that is only a link
+    if (n <= 5 and linked >= 0.9 * len(text)) or _links_and_separators(text, links):
+        return "link-only"  # a kicker or tag that is only a link; "Home - News - Sport"
     if n >= 6 and len(links) >= 2 and linked >= 0.75 * len(text):
         return "link-run"  # a run of links (related names, topics), not a paragraph
     if n <= 14 and BYLINE.match(text) and not text.rstrip().endswith((".", "?", "!", '"', "”")):
@@ -307,6 +320,25 @@ def _is_meta_line(
     return meta_reason(text, links, meta, headlines) is not None
 
 
+_CODE_MARKS = re.compile(r"[{}();=<>\[\]$#\\|_*/@]")
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]?(?=\s|$)")
+_ALIGNED = re.compile(r"\S {2,}\S")
+
+
+def prose_in_pre(text: str) -> list[str] | None:
+    """The paragraphs of a plain-text story set in a <pre> (mailing-list posts, minutes,
+    old sites), or None for code, a poem or a table.  Prose: long hard-wrapped lines,
+    sentences, and almost none of the marks code is made of."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) < 2 or len(_SENTENCE_END.findall(text)) < 3:
+        return None
+    if sum(map(len, lines)) / len(lines) < 50 or len(_CODE_MARKS.findall(text)) > 0.01 * len(text):
+        return None
+    if sum(1 for line in lines if _ALIGNED.search(line.strip())) > 0.2 * len(lines):
+        return None
+    return [" ".join(para.split()) for para in re.split(r"\n\s*\n", text) if para.strip()]
+
+
 def _data_row(el: HtmlElement) -> bool:
     """A row of a table's cells, not mostly links: its date or name is the table's data,
     not the story's dateline or byline."""
@@ -328,6 +360,9 @@ def _to_blocks(
         if kind != "code" and not _data_row(el) and _is_meta_line(text, links, meta, headlines):
             byline = byline or byline_name(text)
             date = date or (parse_date(text) if words(text) <= 20 else None)
+            continue
+        if kind == "code" and (paragraphs := prose_in_pre(text)):
+            blocks += [Block("paragraph", para) for para in paragraphs]
             continue
         level = int(tag[1]) if kind == "heading" else 0
         if kind == "heading" and level == 1:
