@@ -111,13 +111,15 @@ def test_a_second_opinion_when_the_clean_up_kept_too_little() -> None:
 
 def test_teaser_lists_keep_stories_and_drop_their_chrome_links() -> None:
     """A "Most Discussed" box holds stories, and also a date linking to a story's comments,
-    a link to the site's About page and one back to this very page: only the stories are
+    a link to the site's About page and one back to this very page, topic and tag pages, a
+    follow button, a match score and a bare address: only the stories (and the video) are
     blurbs, and the comment count under the story is not story text."""
     outcome = process_one(Document("t", (WILD / "teasers-with-chrome-links.html").read_bytes(),
                                    path=str(WILD / "teasers-with-chrome-links.html")), OFF)
     assert outcome.article is not None
     assert [b.title for b in outcome.article.blurbs] == [
-        "Lifeboat station gets a new boat after record appeal", "Fish market to move inland as rents rise"]
+        "Lifeboat station gets a new boat after record appeal", "Fish market to move inland as rents rise",
+        "Cranes lift the first granite blocks (video)"]
     assert "43 Responses" not in outcome.article.text
     assert "outer pier will close at weekends" in outcome.article.text
 

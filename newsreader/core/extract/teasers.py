@@ -255,8 +255,42 @@ def names_a_story(blurb: Blurb, page: str | None) -> bool:
     if blurb.url and (_COMMENTS_ANCHOR.search(urlsplit(blurb.url).fragment)
                       or (page and _same_page(blurb.url, page))):
         return False
-    # A short label with nothing under it, linking to a front or section page, is navigation.
-    return not (blurb.url and not blurb.text and words(title) <= 3 and _is_front_or_section(blurb.url))
+    if _URL_AS_TITLE.match(title) or not any(c.isalpha() for c in title):
+        return False  # a bare address, or a score ("0 - 2")
+    if blurb.url and _is_social_profile(blurb.url):
+        return False  # "Sky Football on Twitter"
+    # A short label with nothing under it, linking to a front or section page, is navigation;
+    # so is a label linking to a topic, tag or author page ("Los Angeles" -> /topics/…).
+    return not (blurb.url and not blurb.text and (
+        (words(title) <= 3 and _is_front_or_section(blurb.url)) or _is_taxonomy(blurb.url)))
+
+
+_URL_AS_TITLE = re.compile(r"(?:https?://|www\.)\S+$", re.IGNORECASE)
+_SOCIAL_HOSTS = ("twitter.com", "x.com", "facebook.com", "instagram.com", "linkedin.com",
+                 "pinterest.com", "tiktok.com", "youtube.com", "threads.net", "bsky.app")
+# Path segments of pages that list stories (a topic, tag, author or section), not a story.
+_TAXONOMY = frozenset({"topic", "topics", "tag", "tags", "category", "categories", "author",
+                       "authors", "profile", "profiles", "people", "series", "section", "sections",
+                       "thema", "themen", "schlagwort", "autor", "autoren", "sujet", "auteur",
+                       "tema", "temas", "argomenti", "autore", "onderwerp", "auteurs"})
+
+
+def _is_social_profile(url: str) -> bool:
+    """A link to an account on a social network: a follow button, not a story."""
+    parts = urlsplit(url)
+    host = parts.netloc.lower().removeprefix("www.").removeprefix("m.")
+    if not any(host == h or host.endswith("." + h) for h in _SOCIAL_HOSTS):
+        return False
+    # /SkyFootball, not /user/status/123 or /watch?v=…
+    return len([s for s in parts.path.split("/") if s]) <= 1 and not parts.query
+
+
+def _is_taxonomy(url: str) -> bool:
+    """/topics/news/los-angeles.htm, /tag/ferries/: a list of stories.  A story's own
+    address under such a folder carries a date or an id (four digits or more)."""
+    segments = [s.lower() for s in urlsplit(url).path.split("/") if s]
+    return (any(s in _TAXONOMY for s in segments[:-1])
+            and not any(re.search(r"\d{4}", s) for s in segments))
 
 
 def _linked_headline(el: HtmlElement, base: str | None) -> Blurb | None:
