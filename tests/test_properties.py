@@ -52,6 +52,9 @@ HTML_PART = st.one_of(
     LINE.map(lambda t: f"<p>{t}</p>"), LINE.map(lambda t: f"<h2>{t}</h2>"),
     LINE.map(lambda t: f"<li><a href='/x'>{t}</a></li>"), st.just("<aside><h3>Related</h3>"),
     st.just("</aside>"), st.just("<div class='share'>Share</div>"), LINE.map(lambda t: f"<p>READ MORE: <a href='/y'>{t}</a></p>"),
+    st.just("<table>"), LINE.map(lambda t: f"<tr><td>{t}</td><th><a href='/z'>{t}</a></th></tr>"), st.just("</table>"),
+    st.tuples(LINE, LINE).map(lambda t: f"<pre>\n  {t[0]}\n\n  {t[1]}\n</pre>"),
+    LINE.map(lambda t: f"<h3 id='s'><a href='#s'>{t}</a> <a href='#s'>¶</a></h3>"), LINE.map(lambda t: f"<header>{t}</header>"),
 )
 
 

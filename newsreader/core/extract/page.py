@@ -108,9 +108,14 @@ def close_runaway_title(text: str) -> str:
     return text[:cut] + "</title>" + text[cut:]
 
 
+# Control characters have no place in HTML, and lxml refuses them in any text set later
+# (a heading's link unwrapped, a tag dropped): a colour escape goes whole, the rest one by one.
+_CONTROLS = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def parse_html(text: str) -> HtmlElement:
     """Parse leniently; raise a one-line error when there is nothing to parse."""
-    text = close_runaway_title(_XML_DECLARATION.sub("", text, count=1))
+    text = close_runaway_title(_XML_DECLARATION.sub("", _CONTROLS.sub("", text), count=1))
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=False)
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
