@@ -111,11 +111,18 @@ def close_runaway_title(text: str) -> str:
 # Control characters have no place in HTML, and lxml refuses them in any text set later
 # (a heading's link unwrapped, a tag dropped): a colour escape goes whole, the rest one by one.
 _CONTROLS = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_CHARS = tuple(map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]))
+
+
+def _without_controls(text: str) -> str:
+    # Looking for each character is six times faster than the pattern on pages that have
+    # none, which is nearly all of them: the pattern alone cost as much as parsing.
+    return _CONTROLS.sub("", text) if any(c in text for c in _CONTROL_CHARS) else text
 
 
 def parse_html(text: str) -> HtmlElement:
     """Parse leniently; raise a one-line error when there is nothing to parse."""
-    text = close_runaway_title(_XML_DECLARATION.sub("", _CONTROLS.sub("", text), count=1))
+    text = close_runaway_title(_XML_DECLARATION.sub("", _without_controls(text), count=1))
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=False)
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
@@ -218,6 +225,9 @@ def drop_comment_sections(root: HtmlElement) -> None:
     for el in list(root.iter()):
         if not isinstance(el.tag, str) or el.getparent() is None or el.tag in {"body", "html"}:
             continue
+        named = el.get("class") or el.get("id")
+        if not named:
+            continue
         tokens = f"{el.get('class') or ''} {el.get('id') or ''}".split()
         if any(_COMMENTS.fullmatch(t) for t in tokens) and words(text_of(el)) < 0.6 * total:
             el.drop_tree()
@@ -254,8 +264,12 @@ def drop_chrome(root: HtmlElement) -> None:
                     "complementary", "search"} and words(text_of(el)) <= most:
             el.drop_tree()
             continue
-        hint = _NEGATED.sub(" ", f"{el.get('class') or ''} {el.get('id') or ''}")
-        if hint.strip() and _CHROME_HINT.search(hint) and el.find(".//blockquote") is None:
+        hint = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if hint == " ":
+            continue  # most elements are named nothing: no pattern to run
+        if _NEGATED.search(hint):
+            hint = _NEGATED.sub(" ", hint)
+        if _CHROME_HINT.search(hint) and el.find(".//blockquote") is None:
             # (an embedded post sits in a "social" box, but it is quoted in the story)
             n = words(text_of(el))
             # A hinted container is chrome when small, or when mostly links.
