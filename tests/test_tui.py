@@ -135,6 +135,15 @@ def test_article_text_is_never_markup() -> None:
     assert "[bold]x[/bold]" in text.headline(article).plain
 
 
+def test_code_keeps_its_lines_set_in_in_the_reader_and_in_plain_text() -> None:
+    from newsreader.core.render import article_text
+
+    article = Article(title="t", blocks=(Block("paragraph", "Run this:"),
+                                         Block("code", "def f(x):\n\n    return x[0]"), Block("paragraph", "Done.")))
+    assert "Run this:\n\n    def f(x):\n\n        return x[0]\n\nDone." in text.story(article).plain
+    assert "Run this:\n\n    def f(x):\n\n        return x[0]\n\nDone." in article_text(article)
+
+
 
 
 async def test_keys_can_be_remapped(tmp_path: Path) -> None:

@@ -78,8 +78,8 @@ def article_text(a: Article, width: int = 78, summary: bool = True) -> str:
             out += [*textwrap.wrap(block.text, width, initial_indent="  - ", subsequent_indent="    "), ""]
         elif block.kind == "quote":
             out += [*textwrap.wrap(block.text, width, initial_indent="  > ", subsequent_indent="  > "), ""]
-        elif block.kind == "code":
-            out += [block.text, ""]
+        elif block.kind == "code":  # its own lines, set in by four spaces, never wrapped
+            out += [f"    {line}".rstrip() for line in block.text.split("\n")] + [""]
         else:
             out += [*wrap.wrap(block.text), ""]
     if a.links:

@@ -67,6 +67,9 @@ def render_story(article: Article, highlight: bool = False, console: Console | N
         elif block.kind == "quote":
             body.stylize("italic")
             body = _quote(body, console, width)
+        elif block.kind == "code":  # (never summarised: no spans to keep in place)
+            body = Text("\n").join((Text("    ") if line.plain else Text()) + line
+                                   for line in body.split("\n", allow_blank=True))
         if block.links:  # links are numbered through the story, as in the Links list below
             numbers = range(link_no + 1, link_no + len(block.links) + 1)
             link_no += len(block.links)
