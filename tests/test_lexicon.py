@@ -22,12 +22,13 @@ def test_every_language_module_is_found() -> None:
 def test_a_lexicon_is_complete_and_its_patterns_compile(code: str) -> None:
     lex = lexicon.lexicons()[code]
     assert lex.stopwords and lex.months and lex.blurb_sections and lex.chrome_lines and lex.promos
+    assert lex.listing_folders
     for name in REGEX_FIELDS:
         for fragment in getattr(lex, name):
             re.compile(fragment, re.IGNORECASE | re.VERBOSE)
             # VERBOSE drops bare spaces: a space in a phrase must be written "\ ".
             assert not re.search(r"(?<!\\) ", fragment), (code, name, fragment)
-    for name in ("blurb_sections", "section_prefixes", "name_particles"):
+    for name in ("blurb_sections", "section_prefixes", "name_particles", "listing_folders"):
         items = getattr(lex, name)
         assert len(items) == len(set(items)), (code, name)
 

@@ -142,16 +142,16 @@ def read_meta(root: HtmlElement, url: str | None) -> PageMeta:
     )
     h1 = next((" ".join(h.text_content().split()) for h in root.iter("h1")), None)
     title_tag = next((" ".join((t.text_content() or "").split()) for t in root.iter("title")), None)
-    candidates = [c for c in (
+    named = [c for c in (
         metas.get("og:title"), _text(article.get("headline")), metas.get("twitter:title"), h1,
-        strip_site_suffix(title_tag, publisher) if title_tag else None,
     ) if c]
+    candidates = [*named, strip_site_suffix(title_tag, publisher)] if title_tag else named
     title = None
     if h1 and any(h1 == c or c.startswith(h1) for c in candidates[:3]):
         title = h1
-    elif candidates == [strip_site_suffix(title_tag, publisher) if title_tag else None]:
+    elif not named and title_tag:
         # Only the <title> names the story: "Site - Headline" or "Headline - Site".
-        title, site = _headline_part(root, title_tag or "")
+        title, site = _headline_part(root, title_tag)
         publisher = publisher or site
         title = title or candidates[0]
     elif candidates:

@@ -225,10 +225,9 @@ def drop_comment_sections(root: HtmlElement) -> None:
     for el in list(root.iter()):
         if not isinstance(el.tag, str) or el.getparent() is None or el.tag in {"body", "html"}:
             continue
-        named = el.get("class") or el.get("id")
-        if not named:
-            continue
         tokens = f"{el.get('class') or ''} {el.get('id') or ''}".split()
+        if not tokens:
+            continue  # (most elements: no pattern to run)
         if any(_COMMENTS.fullmatch(t) for t in tokens) and words(text_of(el)) < 0.6 * total:
             el.drop_tree()
 
@@ -359,10 +358,9 @@ def prose_in_pre(text: str) -> list[str] | None:
 
 
 def _data_row(el: HtmlElement) -> bool:
-    """A row of a table's cells, not mostly links: its date or name is the table's data,
-    not the story's dateline or byline."""
-    return (el.tag == "tr" and sum(1 for cell in el if cell.tag in {"td", "th"}) >= 2
-            and link_density(el) < 0.5)
+    """A table row read as one line (iter_blocks yields a <tr> only for a row of data
+    cells), not mostly links: its date or name is the table's, not a dateline or byline."""
+    return el.tag == "tr" and link_density(el) < 0.5
 
 
 def _to_blocks(

@@ -268,11 +268,8 @@ def names_a_story(blurb: Blurb, page: str | None) -> bool:
 _URL_AS_TITLE = re.compile(r"(?:https?://|www\.)\S+$", re.IGNORECASE)
 _SOCIAL_HOSTS = ("twitter.com", "x.com", "facebook.com", "instagram.com", "linkedin.com",
                  "pinterest.com", "tiktok.com", "youtube.com", "threads.net", "bsky.app")
-# Path segments of pages that list stories (a topic, tag, author or section), not a story.
-_TAXONOMY = frozenset({"topic", "topics", "tag", "tags", "category", "categories", "author",
-                       "authors", "profile", "profiles", "people", "series", "section", "sections",
-                       "thema", "themen", "schlagwort", "autor", "autoren", "sujet", "auteur",
-                       "tema", "temas", "argomenti", "autore", "onderwerp", "auteurs"})
+# Folders whose pages list stories (a topic, tag, author or section), in every language.
+_LISTING_FOLDERS = frozenset(lexicon.union("listing_folders"))
 
 
 def _is_social_profile(url: str) -> bool:
@@ -289,7 +286,7 @@ def _is_taxonomy(url: str) -> bool:
     """/topics/news/los-angeles.htm, /tag/ferries/: a list of stories.  A story's own
     address under such a folder carries a date or an id (four digits or more)."""
     segments = [s.lower() for s in urlsplit(url).path.split("/") if s]
-    return (any(s in _TAXONOMY for s in segments[:-1])
+    return (any(s in _LISTING_FOLDERS for s in segments[:-1])
             and not any(re.search(r"\d{4}", s) for s in segments))
 
 

@@ -44,6 +44,8 @@ class Lexicon:
     author_bios: tuple[str, ...] = ()
     # plain words that may stay lower case inside a name ("of", "von")
     name_particles: tuple[str, ...] = ()
+    # plain words: folders of a site's addresses whose pages list stories ("topics", "tag")
+    listing_folders: tuple[str, ...] = ()
 
 
 @cache

@@ -41,4 +41,5 @@ LEXICON = Lexicon(
         r"ressortleiter|chefredakteur)\w*",
     ),
     name_particles=("der", "die", "das", "und", "von"),
+    listing_folders=("thema", "themen", "schlagwort", "schlagworte", "autor", "autoren", "rubrik"),
 )

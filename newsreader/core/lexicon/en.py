@@ -80,4 +80,6 @@ LEXICON = Lexicon(
         r"journalist|contributor|producer|critic|analyst|photographer)s?\b",
     ),
     name_particles=("of", "the", "and", "for", "in", "on", "at", "&"),
+    listing_folders=("topic", "topics", "tag", "tags", "category", "categories", "author", "authors",
+                     "profile", "profiles", "people", "series", "section", "sections"),
 )

@@ -39,4 +39,5 @@ LEXICON = Lexicon(
         r"es\b[^.]{0,80}?\b(?:periodista|redactor|corresponsal|reporter[oa]?|columnista|editor)\w*",
     ),
     name_particles=("de", "la", "del", "y"),
+    listing_folders=("tema", "temas", "etiqueta", "etiquetas", "autor", "autores", "seccion"),
 )

@@ -39,4 +39,5 @@ LEXICON = Lexicon(
         r"chroniqueu?r|éditorialiste)\w*",
     ),
     name_particles=("de", "la", "le", "du", "des"),
+    listing_folders=("sujet", "sujets", "auteur", "auteurs", "rubrique", "theme", "themes"),
 )

@@ -30,4 +30,5 @@ LEXICON = Lexicon(
         r"è\b[^.]{0,80}?\b(?:giornalista|redattor\w*|corrispondente|inviat\w*|editorialista|cronista)",
     ),
     name_particles=("di", "del", "e"),
+    listing_folders=("argomenti", "argomento", "tema", "autore", "autori", "sezione"),
 )

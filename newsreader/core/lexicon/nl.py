@@ -33,4 +33,5 @@ LEXICON = Lexicon(
         r"is\b[^.]{0,80}?\b(?:journalist|redacteur|correspondent|verslaggever|columnist)\w*",
     ),
     name_particles=("van", "de", "der"),
+    listing_folders=("onderwerp", "onderwerpen", "auteur", "auteurs", "rubriek", "trefwoord"),
 )

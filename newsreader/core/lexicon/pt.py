@@ -33,4 +33,5 @@ LEXICON = Lexicon(
         r"é\b[^.]{0,80}?\b(?:jornalista|repórter|correspondente|editor|colunista|redator)\w*",
     ),
     name_particles=("de", "e", "da", "do"),
+    listing_folders=("tema", "temas", "assunto", "assuntos", "autor", "autores", "secao", "editoria"),
 )
