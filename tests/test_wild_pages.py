@@ -176,9 +176,10 @@ def test_a_story_in_a_layout_table_beside_a_menu() -> None:
 
 
 def test_preformatted_text_keeps_its_lines_and_prose_in_it_reads_as_paragraphs() -> None:
-    """Minutes typed as plain text in a <pre> become paragraphs; a typed table and a rhyme in
-    the same page keep their lines; the menu line of links and bars goes."""
+    """Minutes typed as plain text in a <pre> become paragraphs under their heading; a typed
+    table and a rhyme in the same page keep their lines; the menu line of links and bars goes."""
     blocks = blocks_of("minutes-in-pre.html")
+    assert blocks[0] == ("heading", "MINUTES OF THE PARISH COUNCIL MEETING, 12 MARCH")
     paragraphs = [text for kind, text in blocks if kind == "paragraph"]
     assert ("The chairman opened the meeting at half past seven and thanked the twenty residents "
             "who had come to hear the discussion of the footpath by the mill.") in paragraphs

@@ -43,6 +43,7 @@ from newsreader.core.extract.markers import (
 from newsreader.core.extract.meta import PageMeta, read_meta
 from newsreader.core.extract.site import SiteRules, drop_selected, select_story
 from newsreader.core.extract.teasers import take_blurbs
+from newsreader.core.extract.textdump import is_headline, is_prose
 from newsreader.core.models import Article, Block, BlockKind, Blurb, DecodedDocument, Link
 
 _NEVER_CONTENT = (
@@ -357,6 +358,19 @@ def prose_in_pre(text: str) -> list[str] | None:
     return [" ".join(para.split()) for para in re.split(r"\n\s*\n", text) if para.strip()]
 
 
+def _typed_blocks(paragraphs: list[str]) -> list[Block]:
+    """Typed paragraphs, where a short line that is no sentence, over prose, is a
+    subheading (the same test as for a plain-text document)."""
+    blocks = []
+    for i, para in enumerate(paragraphs):
+        following = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""
+        if not is_prose(para) and is_headline(para) and is_prose(following):
+            blocks.append(Block("heading", para, 2))
+        else:
+            blocks.append(Block("paragraph", para))
+    return blocks
+
+
 def _data_row(el: HtmlElement) -> bool:
     """A table row read as one line (iter_blocks yields a <tr> only for a row of data
     cells), not mostly links: its date or name is the table's, not a dateline or byline."""
@@ -379,7 +393,7 @@ def _to_blocks(
             date = date or (parse_date(text) if words(text) <= 20 else None)
             continue
         if kind == "code" and (paragraphs := prose_in_pre(text)):
-            blocks += [Block("paragraph", para) for para in paragraphs]
+            blocks += _typed_blocks(paragraphs)
             continue
         level = int(tag[1]) if kind == "heading" else 0
         if kind == "heading" and level == 1:
