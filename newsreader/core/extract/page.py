@@ -43,7 +43,7 @@ from newsreader.core.extract.markers import (
 from newsreader.core.extract.meta import PageMeta, read_meta
 from newsreader.core.extract.site import SiteRules, drop_selected, select_story
 from newsreader.core.extract.teasers import take_blurbs
-from newsreader.core.extract.textdump import is_headline, is_prose
+from newsreader.core.extract.textdump import is_subheading
 from newsreader.core.models import Article, Block, BlockKind, Blurb, DecodedDocument, Link
 
 _NEVER_CONTENT = (
@@ -264,9 +264,9 @@ def drop_chrome(root: HtmlElement) -> None:
                     "complementary", "search"} and words(text_of(el)) <= most:
             el.drop_tree()
             continue
-        hint = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if hint == " ":
+        if not (el.get("class") or el.get("id")):
             continue  # most elements are named nothing: no pattern to run
+        hint = f"{el.get('class') or ''} {el.get('id') or ''}"
         if _NEGATED.search(hint):
             hint = _NEGATED.sub(" ", hint)
         if _CHROME_HINT.search(hint) and el.find(".//blockquote") is None:
@@ -359,12 +359,11 @@ def prose_in_pre(text: str) -> list[str] | None:
 
 
 def _typed_blocks(paragraphs: list[str]) -> list[Block]:
-    """Typed paragraphs, where a short line that is no sentence, over prose, is a
-    subheading (the same test as for a plain-text document)."""
+    """Typed paragraphs, where a subheading is found by the plain-text reader's own test."""
     blocks = []
     for i, para in enumerate(paragraphs):
         following = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""
-        if not is_prose(para) and is_headline(para) and is_prose(following):
+        if is_subheading(para, following):
             blocks.append(Block("heading", para, 2))
         else:
             blocks.append(Block("paragraph", para))

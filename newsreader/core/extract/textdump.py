@@ -155,10 +155,15 @@ def is_prose(text: str) -> bool:
     return not (text.endswith("?") and n <= 14 and text[0] not in "\"“„«'")
 
 
-def is_headline(text: str) -> bool:
+def _is_headline(text: str) -> bool:
     """A line that could be a headline or subheading: a few words, not a sentence, not chrome."""
     n = _words(text)
     return 2 <= n <= 25 and not is_prose(text) and not is_chrome_line(text) and "   " not in text
+
+
+def is_subheading(text: str, following: str) -> bool:
+    """A short line that is no sentence, over a paragraph of prose."""
+    return _is_headline(text) and is_prose(following)
 
 
 def _is_source_name(text: str) -> bool:
@@ -241,7 +246,7 @@ def _head_meta(units: list[Unit], start: int) -> tuple[str | None, str | None, s
     best = 0
     for i, unit in enumerate(head):
         text = unit.text
-        if (not is_headline(text) or byline_name(text) or parse_date(text)
+        if (not _is_headline(text) or byline_name(text) or parse_date(text)
                 or is_blurb_heading(text) or is_credit(text)):
             continue
         if _words(text) >= best and not (_is_source_name(text) and _words(text) <= 3):
@@ -300,7 +305,7 @@ def _story_blocks(units: list[Unit], title: str | None) -> tuple[list[Block], li
             kind = "quote"
         elif not is_prose(text):
             nxt = units[i + 1].text if i + 1 < len(units) else ""
-            if not (is_headline(text) and is_prose(nxt)):
+            if not is_subheading(text, nxt):
                 continue
             kind, level = "heading", 2
         blocks.append(Block(kind, text, level, tuple(Link(t, u) for t, u in unit.links)))
@@ -346,7 +351,7 @@ def _section_blurbs(units: list[Unit]) -> list[Blurb]:
             if item is not None and not item["text"]:
                 item["text"] = text
             continue
-        if is_headline(text):
+        if _is_headline(text):
             if item is not None and normalise_phrase(item["title"] or "") == normalise_phrase(text):
                 continue
             items.append({"title": text, "text": "", "source": pending,
