@@ -79,3 +79,17 @@ def test_page_wrapped_in_a_form_keeps_its_story_and_drops_the_comment_form() -> 
     article = extract_document(html_page(body))
     assert len(article.blocks) == 3
     assert "Leave a reply" not in article.text and "will not be published" not in article.text
+
+
+def test_a_paragraph_that_gives_an_address_is_prose_and_a_tip_line_is_not() -> None:
+    """A story's instructions may name an address, and a story may be about a messaging
+    app; a short "send us a tip" line is a contact box."""
+    instructions = ("For subscribers, the new issue is waiting in the reader area: go to Settings, enter "
+                    "the address of your device there, and add delivery@bay.example to the list of "
+                    "approved senders before the first of the month.")
+    app = "WhatsApp, the messaging app, said on Tuesday that its harbour alerts had reached every boat owner."
+    body = ("<article>" + "".join(f"<p>{PARA}Point {i}.</p>" for i in range(3))
+            + f"<p>{app}</p><p>{instructions}</p><p>Got a tip? Write to news@bay.example.</p></article>")
+    article = extract_document(html_page(body))
+    assert app in article.text and instructions in article.text
+    assert "Got a tip" not in article.text

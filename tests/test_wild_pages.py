@@ -97,6 +97,15 @@ def test_a_class_that_names_what_a_box_lacks_is_not_chrome() -> None:
         assert part in text, part
 
 
+def test_a_post_whose_classes_name_its_tags_is_not_a_tag_box() -> None:
+    """WordPress names a post's container by its taxonomy ("post hentry tag-storm"): the
+    tag there is the post's, and a short post was dropped as a tag box, leaving the blog's
+    tagline as the story.  A real tag cloud still goes."""
+    _, text = text_of("post-classes-name-its-tags.html")
+    assert "lights came back on along Elm Street" in text
+    assert "retired postman" not in text and "roads" not in text.split()
+
+
 def test_a_second_opinion_when_the_clean_up_kept_too_little() -> None:
     """Our clean-up takes short boxes named "popular" for chrome; here they are the story.  The
     page holds far more prose than we kept, so readability's choice on the untouched page

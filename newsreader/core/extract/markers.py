@@ -175,7 +175,8 @@ def is_author_bio(text: str) -> bool:
     words = text.split()
     if not 5 <= len(words) <= 45 or not words[0][:1].isupper():
         return False
-    return len(re.findall(r"[.!?](?:\s|$)", text)) <= 2 and bool(_AUTHOR_BIO.match(" ".join(words)))
+    # (a bio may go on with where to follow or write to the author: three sentences at most)
+    return len(re.findall(r"[.!?](?:\s|$)", text)) <= 3 and bool(_AUTHOR_BIO.match(" ".join(words)))
 
 
 def drop_closing_lines(blocks: list[Block]) -> list[Block]:

@@ -61,6 +61,10 @@ _CHROME_HINT = re.compile(
 # A class that says what a box lacks ("no_caption", "has-no-ads", "without-sidebar") names
 # no chrome: the box is whatever else it is.
 _NEGATED = re.compile(r"(?:(?<=\s)|^)(?:has-?)?(?:no|without)[-_]\S*", re.IGNORECASE)
+# A post's own container lists its taxonomy among its classes (WordPress's "post hentry
+# category-news tag-sandy"): a tag named there is the post's, not a tag box.
+_POST_CLASS = re.compile(r"(?:(?<=\s)|^)(?:hentry|type-post|post|article|entry)(?=\s|$)", re.IGNORECASE)
+_TAXONOMY = re.compile(r"(?:(?<=\s)|^)(?:tag|category|format)-\S*", re.IGNORECASE)
 # Reader comments: a whole section of them is never the story, however long it is.
 _COMMENTS = re.compile(
     r"comments?|commentlist|comment-?(?:list|section|area|thread|respond|form|wrap(?:per)?|container)|"
@@ -74,7 +78,7 @@ _META_LABEL = rf"(?:{DATE_LABEL}|categor\w*|tags?|by)"
 _META_WORDS = re.compile(rf"(?:^|[|•·–—-]\s*){_META_LABEL}\b|\b{_META_LABEL}\s*:", re.IGNORECASE | re.VERBOSE)
 # An address starts where a run of its characters starts, and its parts have bounded
 # lengths: a 100,000-character token cannot make the search quadratic.
-_CONTACT = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{2,63}|\bwhatsapp\b", re.IGNORECASE)
+_CONTACT = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{2,63}", re.IGNORECASE)
 _BLOCK_KIND: dict[str, BlockKind] = {
     "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
     "h6": "heading", "li": "list_item", "dt": "list_item", "dd": "list_item",
@@ -269,6 +273,8 @@ def drop_chrome(root: HtmlElement) -> None:
         hint = f"{el.get('class') or ''} {el.get('id') or ''}"
         if _NEGATED.search(hint):
             hint = _NEGATED.sub(" ", hint)
+        if _POST_CLASS.search(hint):
+            hint = _TAXONOMY.sub(" ", hint)
         if _CHROME_HINT.search(hint) and el.find(".//blockquote") is None:
             # (an embedded post sits in a "social" box, but it is quoted in the story)
             n = words(text_of(el))
@@ -326,8 +332,11 @@ def meta_reason(
         return "promo"
     if is_credit(text):
         return "credit"
-    if n <= 40 and _CONTACT.search(text):
-        return "contact"  # a "send us a tip" or contact box
+    if n <= 25 and _CONTACT.search(text):
+        # a "send us a tip" or contact box; a longer paragraph that gives an address is
+        # the story's (instructions, a press release's contacts), and a bio closing the
+        # story goes by its own test
+        return "contact"
     if n <= 25 and plug_title(text):
         return "plug"
     return None

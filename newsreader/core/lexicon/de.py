@@ -39,6 +39,7 @@ LEXICON = Lexicon(
     author_bios=(
         r"ist\b[^.]{0,80}?\b(?:redakteur|korrespondent|reporter|journalist|autor|kolumnist|"
         r"ressortleiter|chefredakteur)\w*",
+        r"(?:berichtet|schreibt)\b[^.]{0,150}?\bfür\ (?:die\ |den\ |das\ )?(?-i:[A-ZÄÖÜ])",
     ),
     name_particles=("der", "die", "das", "und", "von"),
     listing_folders=("thema", "themen", "schlagwort", "schlagworte", "autor", "autoren", "rubrik"),

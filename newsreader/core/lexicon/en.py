@@ -78,6 +78,8 @@ LEXICON = Lexicon(
     author_bios=(
         r"(?:is|was)\ (?:a|an|the)\b[^.]{0,100}?\b(?:editor|correspondent|reporter|writer|columnist|"
         r"journalist|contributor|producer|critic|analyst|photographer)s?\b",
+        # "Joab Jackson covers enterprise software for The IDG News Service."
+        r"(?:covers|writes\ about|reports\ on)\b[^.]{0,150}?\bfor\ (?:the\ )?(?-i:[A-Z])",
     ),
     name_particles=("of", "the", "and", "for", "in", "on", "at", "&"),
     listing_folders=("topic", "topics", "tag", "tags", "category", "categories", "author", "authors",

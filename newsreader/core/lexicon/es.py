@@ -37,6 +37,7 @@ LEXICON = Lexicon(
     date_labels=(r"publicado",),
     author_bios=(
         r"es\b[^.]{0,80}?\b(?:periodista|redactor|corresponsal|reporter[oa]?|columnista|editor)\w*",
+        r"cubre\b[^.]{0,150}?\bpara\ (?:el\ |la\ )?(?-i:[A-ZÁÉÍÓÚÑ])",
     ),
     name_particles=("de", "la", "del", "y"),
     listing_folders=("tema", "temas", "etiqueta", "etiquetas", "autor", "autores", "seccion"),

@@ -37,6 +37,7 @@ LEXICON = Lexicon(
     author_bios=(
         r"est\b[^.]{0,80}?\b(?:journaliste|rédact(?:eur|rice)|correspondant|reporter|"
         r"chroniqueu?r|éditorialiste)\w*",
+        r"couvre\b[^.]{0,150}?\bpour\ (?:le\ |la\ |les\ |l')?(?-i:[A-ZÉ])",
     ),
     name_particles=("de", "la", "le", "du", "des"),
     listing_folders=("sujet", "sujets", "auteur", "auteurs", "rubrique", "theme", "themes"),

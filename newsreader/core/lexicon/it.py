@@ -28,6 +28,7 @@ LEXICON = Lexicon(
     date_labels=(r"pubblicato",),
     author_bios=(
         r"è\b[^.]{0,80}?\b(?:giornalista|redattor\w*|corrispondente|inviat\w*|editorialista|cronista)",
+        r"(?:segue|scrive\ di)\b[^.]{0,150}?\bper\ (?:il\ |la\ |lo\ |l')?(?-i:[A-Z])",
     ),
     name_particles=("di", "del", "e"),
     listing_folders=("argomenti", "argomento", "tema", "autore", "autori", "sezione"),

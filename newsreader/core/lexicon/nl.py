@@ -31,6 +31,7 @@ LEXICON = Lexicon(
     byline_prefixes=(r"door",),
     author_bios=(
         r"is\b[^.]{0,80}?\b(?:journalist|redacteur|correspondent|verslaggever|columnist)\w*",
+        r"schrijft\b[^.]{0,150}?\bvoor\ (?:de\ |het\ )?(?-i:[A-Z])",
     ),
     name_particles=("van", "de", "der"),
     listing_folders=("onderwerp", "onderwerpen", "auteur", "auteurs", "rubriek", "trefwoord"),

@@ -31,6 +31,7 @@ LEXICON = Lexicon(
     date_labels=(r"publicado",),
     author_bios=(
         r"é\b[^.]{0,80}?\b(?:jornalista|repórter|correspondente|editor|colunista|redator)\w*",
+        r"cobre\b[^.]{0,150}?\bpara\ (?:o\ |a\ )?(?-i:[A-ZÁÉÍÓÚ])",
     ),
     name_particles=("de", "e", "da", "do"),
     listing_folders=("tema", "temas", "assunto", "assuntos", "autor", "autores", "secao", "editoria"),
