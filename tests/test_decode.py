@@ -57,3 +57,15 @@ def test_kind_from_type_name_and_sniffing() -> None:
     assert decode(Document("a.txt", b"<p>not html really</p>", path="a.txt")).kind == "text"
     assert decode(Document("a", b"<!DOCTYPE html><p>x</p>")).kind == "html"
     assert decode(Document("a", b"Just words.\n\nMore words.")).kind == "text"
+
+
+def test_a_page_with_a_stray_nul_is_still_a_page() -> None:
+    """A CMS's slip leaves a NUL byte in a page; browsers show the page, and so do we.
+    Binary files are known by their signature or by many NULs and control bytes."""
+    page = b"<html><head><title>Pier\x00 repairs</title></head><body><p>" + b"The pier reopens in May. " * 20 + b"</p></body></html>"
+    decoded = decode(Document("x", page, content_type="text/html"))
+    assert "The pier reopens in May." in decoded.text
+    assert not looks_binary(b"BMW recalls 40,000 cars over a faulty airbag sensor, the company said.")
+    for signature in (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", b"GIF89a\x01\x00\x01\x00", b"PK\x03\x04\x14\x00"):
+        assert looks_binary(signature + b"x" * 200), signature
+    assert looks_binary(b"\x00\x01\x02text" * 300)

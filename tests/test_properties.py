@@ -72,6 +72,16 @@ def test_separator_never_raises(parts: list[str]) -> None:
     check_html(parts)
 
 
+@FAST
+@given(HTML, st.floats(min_value=0.0, max_value=1.0))
+def test_a_page_cut_off_anywhere_never_raises(parts: list[str], share: float) -> None:
+    """A download cut short: its head may be all there is (readability then hands back a
+    document with no body)."""
+    html = ("<html><head><title>Ferry timetable</title><meta name='description' content='x'>"
+            "<script>var s = 1;</script></head><body><article>" + "".join(parts) + "</article></body></html>")
+    _check(DecodedDocument("p.html", html[: int(len(html) * share)], "html"))
+
+
 ITEM = st.fixed_dictionaries({
     "title": st.text(max_size=40), "link": st.sampled_from(["/a", "http://x.example/b", "", "javascript:x", "../c"]),
     "guid": st.sampled_from(["1", "1", "2", ""]), "date": st.sampled_from(["", "garbage", "Tue, 10 Jun 2098 04:00:00 GMT", "2024-01-01"]),

@@ -68,16 +68,15 @@ def test_a_header_left_open_still_holds_the_story() -> None:
 
 
 def test_an_exception_inside_a_library_is_one_record_in_a_batch(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Whatever a library raises on one page (here lxml, as readability once raised
-    AssertionError on a runaway title), that page gets a one-line error and the pages
-    before and after it are cleaned."""
+    """Whatever a library raises on one page (here lxml, with an error nobody foresaw),
+    that page gets a one-line error and the pages before and after it are cleaned."""
     import lxml.html
 
     real = lxml.html.fragment_fromstring
 
     def fragment(html: str, *args: object, **kwargs: object) -> object:
         if "Zoë" in html:
-            raise AssertionError("too many bodies: []")
+            raise RuntimeError("lxml could not go on:\nstate 17")
         return real(html, *args, **kwargs)
 
     monkeypatch.setattr("newsreader.core.extract.page.lxml.html.fragment_fromstring", fragment)
@@ -85,8 +84,8 @@ def test_an_exception_inside_a_library_is_one_record_in_a_batch(monkeypatch: pyt
     outcomes = process_sources([str(WILD / n) for n in names], OFF)
     assert [o.error is None for o in outcomes] == [True, False, True]
     error = outcomes[1].error or ""
-    assert error.startswith("could not read the page (AssertionError") and "\n" not in error
-    assert outcomes[1].traceback and "too many bodies" in outcomes[1].traceback
+    assert error.startswith("could not read the page (RuntimeError") and "\n" not in error
+    assert outcomes[1].traceback and "state 17" in outcomes[1].traceback
 
 
 def test_a_class_that_names_what_a_box_lacks_is_not_chrome() -> None:
@@ -212,3 +211,13 @@ def test_control_characters_in_a_heading_link_do_not_break_the_page() -> None:
     outcome = process_one(Document("c.html", html.encode(), content_type="text/html"), OFF)
     assert outcome.article is not None, outcome.error
     assert outcome.article.blocks[0].text == "Vote counted"
+
+
+def test_a_page_cut_off_inside_its_head_is_a_plain_no_article() -> None:
+    """A download cut short (or a page that is all head) has no body: readability hands
+    back the whole document, which is no fragment.  One clear line, not a library's error."""
+    head = ("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Ferry keeps its winter timetable</title>"
+            + "".join(f"<meta property='article:tag' content='tag {i}'>" for i in range(40))
+            + "<script>window.__STATE__ = {\"story\": \"the ferry")
+    outcome = process_one(Document("cut.html", head.encode(), content_type="text/html"), OFF)
+    assert outcome.error == "no article text found"

@@ -433,7 +433,12 @@ def readability_container(root: HtmlElement, url: str | None) -> HtmlElement:
         raise ExtractError(f"could not find an article: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
     if not summary.strip():
         raise ExtractError("could not find an article in the page")
-    return lxml.html.fragment_fromstring(summary, create_parent="div")
+    try:
+        return lxml.html.fragment_fromstring(summary, create_parent="div")
+    except (AssertionError, lxml.etree.ParserError):
+        # readability hands back the whole document when it has no body (a page cut off
+        # inside its head, or all head), and lxml will not read that as a fragment
+        raise ExtractError("could not find an article in the page") from None
 
 
 def _prose_fallback(html: str, meta: PageMeta, base: str | None) -> list[Block]:

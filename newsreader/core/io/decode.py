@@ -47,12 +47,19 @@ def codec_name(label: str | bytes | None) -> str | None:
     return "cp1252" if name in {"latin-1", "iso8859-1", "ascii"} else name
 
 
+# What files of the common binary kinds start with: images, PDF, archives, media, fonts.
+_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF-", b"PK\x03\x04", b"\x1f\x8b", b"RIFF",
+          b"OggS", b"ID3\x03", b"ID3\x04", b"fLaC", b"wOFF", b"wOF2", b"\x00\x00\x01\x00", b"7z\xbc\xaf", b"Rar!\x1a")
+
+
 def looks_binary(body: bytes) -> bool:
-    """NUL bytes or many other control bytes in the first 4 KiB mean binary."""
+    """A binary file's signature, NUL bytes beyond a stray one, or many other control bytes
+    in the first 4 KiB mean binary.  A page with a stray NUL (a CMS's slip) is still a
+    page: browsers show it, and so do we."""
     head = body[:4096]
     if not head or head.startswith(tuple(bom for bom, _ in _BOMS)):
         return False
-    if b"\x00" in head:
+    if head.startswith(_MAGIC) or head.count(b"\x00") > max(2, len(head) // 100):
         return True
     controls = sum(1 for b in head if b < 9 or 13 < b < 32)
     return controls / len(head) > 0.1
