@@ -83,3 +83,94 @@ def test_a_bio_naming_the_beat_closes_no_story(language: str) -> None:
     bio, sentence = BEATS[language]
     assert is_author_bio(bio)
     assert not is_author_bio(sentence)
+
+
+# Other wordings of the same three kinds, as a reader meets them on sites we have never
+# seen: a closing notice, a newsletter prompt, an author bio (with a label, a handle, an
+# appositive).  Each closes the fixture's story, in a plain-text dump and in a page.
+CLOSING_VARIANTS = {
+"en": ["Comments are closed.", "Comments have been disabled for this story.", "Commenting is closed for this article.",
+ "The comments section is closed.", "Comments on this article are now closed.", "Comments for this story have been turned off.",
+ "This story is no longer accepting comments.", "We have closed comments on this story.", "Comments are moderated and may take a while to appear.", "Comments closed",
+ "Sign up for the Morning Briefing newsletter.", "Get our free daily newsletter in your inbox.", "Want more stories like this? Sign up for our weekly newsletter.",
+ "Subscribe to the Courier's morning email for the day's top stories.", "Never miss a story: get the Courier Daily delivered to your inbox every morning.",
+ "Sign up here for our daily briefing.", "Get the best of the Courier sent to your inbox every weekday.", "Get the Courier morning briefing",
+ "Jane Doe is a staff writer at the Courier.", "Jane Doe is a freelance journalist based in Berlin.", "Jane Doe writes about transport for the Courier.",
+ "Jane Doe is the Courier's transport correspondent. She previously worked at the Herald.", "Jane Doe, a reporter for the Courier, covers transport and energy.",
+ "Jane Doe has covered transport for the Courier since 2015.", "Jane Doe is an editor at large for the Courier.",
+ "About the author: Jane Doe is a transport correspondent.", "Jane Doe (@janedoe) is a reporter at the Courier.",
+ "Jane Doe is the author of 'Island Crossings' and a contributing writer at the Courier.", "Jane Doe is the Courier's science editor."],
+"de": ["Die Kommentarfunktion ist geschlossen.", "Kommentare sind für diesen Artikel deaktiviert.", "Die Kommentarfunktion zu diesem Artikel wurde geschlossen.",
+ "Dieser Artikel kann nicht mehr kommentiert werden.", "Kommentare geschlossen", "Die Kommentare zu diesem Artikel sind geschlossen.",
+ "Melden Sie sich für unseren Newsletter an.", "Jetzt den Morgen-Newsletter abonnieren", "Holen Sie sich den Kurier-Newsletter.", "Abonnieren Sie unseren täglichen Newsletter.",
+ "Der Newsletter des Kuriers: jeden Morgen in Ihrem Postfach.",
+ "Anna Schmidt ist Redakteurin im Lokalressort des Kuriers.", "Anna Schmidt ist freie Journalistin in Berlin.", "Anna Schmidt schreibt für den Kurier über Verkehr.",
+ "Anna Schmidt berichtet seit 2015 für den Kurier über Verkehr.", "Anna Schmidt, Redakteurin im Lokalressort, berichtet über Verkehr.", "Über die Autorin: Anna Schmidt ist Korrespondentin in Brüssel."],
+"fr": ["Les commentaires sont fermés.", "Les commentaires de cet article sont fermés.", "Cet article n'accepte plus de commentaires.", "Commentaires fermés",
+ "Les commentaires sont désactivés pour cet article.", "Les commentaires sont clos.",
+ "Inscrivez-vous à notre newsletter du matin", "Abonnez-vous à notre lettre d'information quotidienne.", "Recevez notre newsletter chaque matin dans votre boîte mail.",
+ "Marie Dupont est journaliste au service économie du Courrier.", "Marie Dupont est correspondante du Courrier à Bruxelles.", "Marie Dupont couvre les transports pour Le Courrier.",
+ "Marie Dupont, journaliste au Courrier, couvre les transports.", "À propos de l'auteure : Marie Dupont est journaliste au Courrier."],
+"es": ["Los comentarios están cerrados.", "Los comentarios de esta noticia están cerrados.", "Comentarios cerrados", "Esta noticia ya no admite comentarios.",
+ "Suscríbase a nuestro boletín diario.", "Recibe nuestra newsletter cada mañana en tu correo.", "Apúntate a nuestro boletín de la mañana.",
+ "Lucía Pérez es periodista de la sección de economía del Diario.", "Lucía Pérez es corresponsal del Diario en Bruselas.", "Lucía Pérez cubre transporte para El Diario.",
+ "Lucía Pérez, periodista del Diario, cubre transporte y energía."],
+"it": ["I commenti sono chiusi.", "I commenti a questo articolo sono chiusi.", "Commenti chiusi", "Questo articolo non accetta più commenti.",
+ "Iscriviti alla nostra newsletter del mattino.", "Ricevi la newsletter del Corriere ogni mattina nella tua casella di posta.",
+ "Giulia Rossi è giornalista della redazione economia del Corriere.", "Giulia Rossi è corrispondente del Corriere da Bruxelles.", "Giulia Rossi segue i trasporti per Il Corriere."],
+"pt": ["Os comentários estão fechados.", "Os comentários desta matéria foram encerrados.", "Comentários encerrados", "Esta notícia não aceita mais comentários.",
+ "Assine a nossa newsletter diária.", "Receba a newsletter do Jornal todas as manhãs no seu e-mail.", "Inscreva-se na nossa newsletter da manhã.",
+ "Ana Costa é jornalista da editoria de economia do Jornal.", "Ana Costa é correspondente do Jornal em Bruxelas.", "Ana Costa cobre transportes para O Jornal."],
+"nl": ["Reageren is niet meer mogelijk.", "De reacties zijn gesloten.", "Reageren op dit artikel is niet meer mogelijk.", "Reacties gesloten",
+ "Meld je aan voor onze ochtendnieuwsbrief.", "Schrijf je in voor de nieuwsbrief van de Krant.", "Ontvang elke ochtend onze nieuwsbrief in je mailbox.",
+ "Eva de Vries is verslaggever bij de Krant.", "Eva de Vries is correspondent van de Krant in Brussel.", "Eva de Vries schrijft voor De Krant over verkeer."],
+}
+
+# Closing sentences of a story that use the same words and are the story's.
+STORY_ENDINGS = {
+    "en": ["Residents can send comments on the plan to the council until the end of May.",
+           "Joan Hale, a former reporter for the Courier, said the ferry had never been so busy."],
+    "de": ["Anwohner können ihre Kommentare zu dem Plan bis Ende Mai beim Gemeinderat einreichen.",
+           "Der Newsletter der Reederei erscheint seit 1921 und wird nun nur noch online verschickt."],
+    "fr": ["Les habitants peuvent envoyer leurs commentaires sur le projet à la mairie jusqu'à fin mai.",
+           "Marie Dupont, ancienne journaliste au Courrier, a dit que le bac n'avait jamais été aussi plein."],
+    "es": ["Los vecinos pueden enviar sus comentarios sobre el plan al ayuntamiento hasta finales de mayo.",
+           "Lucía Pérez, periodista jubilada, dijo que el ferri nunca había estado tan lleno."],
+    "it": ["I residenti possono inviare commenti sul piano al comune fino alla fine di maggio.",
+           "Giulia Rossi, giornalista in pensione, ha detto che il traghetto non era mai stato così pieno."],
+    "pt": ["Os moradores podem enviar comentários sobre o plano à câmara até ao fim de maio.",
+           "Ana Costa, jornalista reformada, disse que a balsa nunca tinha estado tão cheia."],
+    "nl": ["Bewoners kunnen tot eind mei reacties op het plan naar de gemeenteraad sturen.",
+           "Eva de Vries, oud-verslaggever bij de Krant, zei dat de veerboot nog nooit zo vol was."],
+}
+
+
+def test_every_language_has_its_variants() -> None:
+    assert set(CLOSING_VARIANTS) == set(STORY_ENDINGS) == set(lexicon.lexicons())
+
+
+def _story_with(language: str, last: str, suffix: str) -> tuple[list[str], str]:
+    """The fixture's story with ``last`` as its closing line; its paragraphs as kept."""
+    title, *story = (CLOSING / f"{language}.txt").read_text().split("\n\n")[:4]
+    if suffix == "txt":
+        body = "\n\n".join([title, *story, last]) + "\n"
+    else:
+        body = (f"<html lang='{language}'><head><meta charset='utf-8'><title>{title}</title></head><body>"
+                f"<article><h1>{title}</h1>" + "".join(f"<p>{p}</p>" for p in [*story, last]) + "</article></body></html>")
+    outcome = process_one(Document(f"x.{suffix}", body.encode()), SummarySettings(enabled=False))
+    assert outcome.article is not None, outcome.error
+    return story, outcome.article.text
+
+
+@pytest.mark.parametrize("suffix", ["txt", "html"])
+@pytest.mark.parametrize(("language", "line"), [(lang, line) for lang, lines in CLOSING_VARIANTS.items() for line in lines])
+def test_other_wordings_of_closing_lines_are_not_the_story(language: str, line: str, suffix: str) -> None:
+    story, text = _story_with(language, line, suffix)
+    assert text.split("\n\n") == story
+
+
+@pytest.mark.parametrize("suffix", ["txt", "html"])
+@pytest.mark.parametrize(("language", "line"), [(lang, line) for lang, lines in STORY_ENDINGS.items() for line in lines])
+def test_a_story_that_ends_on_the_same_words_keeps_its_ending(language: str, line: str, suffix: str) -> None:
+    story, text = _story_with(language, line, suffix)
+    assert text.split("\n\n") == [*story, line]

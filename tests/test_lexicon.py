@@ -10,7 +10,7 @@ from newsreader.core import lexicon
 from newsreader.core.lexicon.language import LANGUAGE_NAMES, detect_language
 
 REGEX_FIELDS = ("plug_markers", "read_more_tails", "chrome_lines", "promos", "relative_times",
-                "byline_prefixes", "date_labels", "author_bios")
+                "byline_prefixes", "date_labels", "author_bios", "bio_labels")
 
 
 def test_every_language_module_is_found() -> None:
@@ -22,7 +22,7 @@ def test_every_language_module_is_found() -> None:
 def test_a_lexicon_is_complete_and_its_patterns_compile(code: str) -> None:
     lex = lexicon.lexicons()[code]
     assert lex.stopwords and lex.months and lex.blurb_sections and lex.chrome_lines and lex.promos
-    assert lex.listing_folders
+    assert lex.listing_folders and lex.author_bios and lex.bio_labels
     for name in REGEX_FIELDS:
         for fragment in getattr(lex, name):
             re.compile(fragment, re.IGNORECASE | re.VERBOSE)

@@ -165,9 +165,13 @@ def copyright_holder(text: str) -> str | None:
     return name if looks_like_name(name, 6) else None
 
 
-# "Jane Doe is the Courier's science editor.": a one-line author bio closing a story.
-_AUTHOR_BIO = re.compile(rf"^(?:[^\W\d_][\w'’.-]*\s+){{1,3}}{lexicon.alternation('author_bios')}",
-                         re.IGNORECASE | re.VERBOSE)
+# "Jane Doe is the Courier's science editor.": a one-line author bio closing a story.  The
+# name: one to four words, perhaps a handle, "(@janedoe)", or a comma before what she is,
+# and perhaps a label before it ("About the author:").
+_AUTHOR_BIO = re.compile(
+    rf"^(?:{lexicon.alternation('bio_labels')}\s*:\s*)?(?:{_NAME_WORD.pattern}\s+){{0,3}}{_NAME_WORD.pattern}"
+    rf"(?:\s+\(@?\w+\))?,?\s+{lexicon.alternation('author_bios')}",
+    re.IGNORECASE | re.VERBOSE)
 
 
 def is_author_bio(text: str) -> bool:

@@ -42,6 +42,8 @@ class Lexicon:
     date_labels: tuple[str, ...] = ()
     # regex, after an author's name: the rest of a one-line author bio ("is\ the\ …\ editor")
     author_bios: tuple[str, ...] = ()
+    # regex: a label before such a bio ("about\ the\ author")
+    bio_labels: tuple[str, ...] = ()
     # plain words that may stay lower case inside a name ("of", "von")
     name_particles: tuple[str, ...] = ()
     # plain words: folders of a site's addresses whose pages list stories ("topics", "tag")

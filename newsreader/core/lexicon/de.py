@@ -26,12 +26,15 @@ LEXICON = Lexicon(
         r"kommentare(?:\ \(\d+\))?", r"(?:\d+|keine|ein)\ (?:kommentare?|antworten|reaktionen)", r"anzeige", r"zurück", r"schlagworte\b:?[^.!?]*",
         r"artikel\ teilen", r"teilen", r"drucken", r"lesezeit.*", r"impressum.*", r"datenschutz.*",
         # closing notices
-        r"(?:die\ )?kommentarfunktion\ (?:ist|wurde)\ (?:für\ diesen\ artikel\ )?(?:geschlossen|deaktiviert|beendet)\b.*",
-        r"(?:die\ )?kommentare\ (?:sind|wurden)\ (?:geschlossen|deaktiviert)\b.*",
+        r"(?:die\ )?(?:kommentarfunktion|kommentare|kommentarspalte)(?:\ (?:zu|für|unter)\ diesem\ (?:artikel|beitrag))?"
+        r"\ (?:ist|sind|wurde|wurden)\ (?:für\ diesen\ (?:artikel|beitrag)\ )?(?:geschlossen|deaktiviert|beendet|abgeschaltet)\b.*",
+        r"kommentare\ (?:geschlossen|deaktiviert)\.?",
+        r"(?:dieser|der)\ (?:artikel|beitrag)\ kann\ nicht\ (?:mehr\ )?kommentiert\ werden\b.*",
     ),
     promos=(
         r"\bnewsletter\ abonnieren\b", r"\bjetzt\ (?:kostenlos\ )?(?:anmelden|abonnieren)\b",
         r"\bmelden\ sie\ sich\b.{0,60}\bnewsletter\b", r"\bholen\ sie\ sich\b.{0,40}\bnewsletter\b",
+        r"\babonnieren\ sie\b.{0,60}newsletter\b", r"\bnewsletter\b.{0,80}\bin\ ihr(?:em|en)?\ (?:e-mail-)?(?:postfach|posteingang)\b",
     ),
     relative_times=(r"vor\ \d+\s*(?:sek\w*|min\w*|std\w*|stunden?|tag\w*|woche\w*)",),
     byline_prefixes=(r"von",),
@@ -40,7 +43,9 @@ LEXICON = Lexicon(
         r"ist\b[^.]{0,80}?\b(?:redakteur|korrespondent|reporter|journalist|autor|kolumnist|"
         r"ressortleiter|chefredakteur)\w*",
         r"(?:berichtet|schreibt)\b[^.]{0,150}?\bfür\ (?:die\ |den\ |das\ )?(?-i:[A-ZÄÖÜ])",
+        r"(?:redakteur|korrespondent|reporter|journalist|autor|kolumnist)\w*\b[^,.]{0,60},\ (?:berichtet|schreibt)\b",
     ),
+    bio_labels=(r"über\ (?:den\ autor|die\ autorin)",),
     name_particles=("der", "die", "das", "und", "von"),
     listing_folders=("thema", "themen", "schlagwort", "schlagworte", "autor", "autoren", "rubrik"),
 )

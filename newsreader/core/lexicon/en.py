@@ -59,13 +59,17 @@ LEXICON = Lexicon(
         r"show\ comments", r"reading\ time.*", r"\d+\s*min(?:ute)?s?\ read", r"back\ to\ top",
         r"scroll\ to\ top", r"related\ articles", r"related\ coverage", r"more\ on\ this\ story",
         # closing notices under a story
-        r"comments\ (?:are|have\ been)\ (?:now\ )?(?:closed|disabled|turned\ off)\b.*",
-        r"commenting\ (?:is|has\ been)\ (?:now\ )?(?:closed|disabled)\b.*",
-        r"(?:this|the)\ (?:article|story|post|discussion|thread)\ (?:is|has\ been)\ (?:now\ )?closed\ (?:for|to)\ (?:comments|commenting|new\ comments)\b.*",
+        r"(?:the\ )?(?:comments?|commenting|comments?\ section)(?:\ (?:on|for|to|under)\ this\ (?:article|story|post|page|piece))?"
+        r"\ (?:are|is|have\ been|has\ been)\ (?:now\ |currently\ |temporarily\ )?(?:closed|disabled|turned\ off|switched\ off|"
+        r"unavailable|moderated)\b.*",
+        r"comments?\ (?:closed|disabled|off)\.?",
+        r"(?:this|the)\ (?:article|story|post|page|piece|discussion|thread)\ (?:is|has\ been)\ (?:now\ )?(?:closed\ (?:for|to)\ "
+        r"(?:comments|commenting|new\ comments)|no\ longer\ (?:accepting|open\ (?:for|to))\ comments)\b.*",
+        r"we\ (?:have|'ve|’ve)\ (?:closed|disabled|turned\ off|switched\ off)\ (?:the\ )?comments\b.*",
     ),
     promos=(
         r"\bclick(?:ing)?\ here\b", r"\bsign\ up\ (?:for|to)\b", r"\bsubscribe\ (?:to|now|today)\b",
-        r"\bdelivered\ (?:to\ your\ inbox|through\ your\ letterbox)\b", r"\bdownload\ (?:the|our)\ app\b",
+        r"\b(?:sent|delivered)\ (?:straight\ |directly\ |right\ )?(?:to\ your\ inbox|through\ your\ letterbox)\b", r"\bdownload\ (?:the|our)\ app\b",
         r"\bget\ the\ app\b", r"\bfollow\ us\ on\b", r"\bnewsletter\b.*\binbox\b",
         r"\bget\ (?:the|our)\ (?:[\w'’-]+\ ){0,4}(?:briefing|newsletter|digest|bulletin)\b",
     ),
@@ -79,8 +83,13 @@ LEXICON = Lexicon(
         r"(?:is|was)\ (?:a|an|the)\b[^.]{0,100}?\b(?:editor|correspondent|reporter|writer|columnist|"
         r"journalist|contributor|producer|critic|analyst|photographer)s?\b",
         # "Joab Jackson covers enterprise software for The IDG News Service."
-        r"(?:covers|writes\ about|reports\ on)\b[^.]{0,150}?\bfor\ (?:the\ )?(?-i:[A-Z])",
+        r"(?:covers|has\ covered|writes\ about|has\ written\ about|reports\ on|has\ reported\ on)\b[^.]{0,150}?"
+        r"\bfor\ (?:the\ )?(?-i:[A-Z])",
+        # "Joan Hale, a reporter for the Courier, covers transport."
+        r"(?:a|an|the)\b[^,.]{0,80}?\b(?:editor|correspondent|reporter|writer|columnist|journalist|contributor)s?\b"
+        r"[^,.]{0,60},\ (?:covers|writes|reports)\b",
     ),
+    bio_labels=(r"about\ the\ author",),
     name_particles=("of", "the", "and", "for", "in", "on", "at", "&"),
     listing_folders=("topic", "topics", "tag", "tags", "category", "categories", "author", "authors",
                      "profile", "profiles", "people", "series", "section", "sections"),

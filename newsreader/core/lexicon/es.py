@@ -26,11 +26,13 @@ LEXICON = Lexicon(
         r"comentarios?(?:\ \(\d+\))?", r"(?:\d+|sin|un)\ (?:comentarios?|respuestas?)", r"publicidad", r"volver", r"categoria\b:?[^.!?]*",
         r"compartir", r"imprimir",
         # closing notices
-        r"los\ comentarios\ (?:están|han\ sido)\ (?:cerrados|desactivados)\b.*",
+        r"(?:los\ )?comentarios(?:\ (?:de|en|para)\ (?:esta|este)\ (?:noticia|artículo|entrada|nota))?\ (?:están|han\ sido|fueron)\ "
+        r"(?:cerrados|desactivados|deshabilitados)\b.*",
         r"comentarios\ cerrados\b.*",
+        r"(?:esta|este)\ (?:noticia|artículo|entrada|nota)\ (?:ya\ )?no\ (?:admite|acepta)\ (?:más\ )?comentarios\b.*",
     ),
     promos=(
-        r"\bsuscr[ií]bete\b", r"\brecibe\b.{0,60}\b(?:boletín|newsletter)\b", r"\bap[uú]ntate\b",
+        r"\bsuscr[ií](?:bete|base)\b", r"\brecibe\b.{0,60}\b(?:boletín|newsletter)\b", r"\bap[uú]ntate\b",
     ),
     relative_times=(r"hace\ \d+\s*[^\W\d]\w*",),
     byline_prefixes=(r"por",),
@@ -38,7 +40,9 @@ LEXICON = Lexicon(
     author_bios=(
         r"es\b[^.]{0,80}?\b(?:periodista|redactor|corresponsal|reporter[oa]?|columnista|editor)\w*",
         r"cubre\b[^.]{0,150}?\bpara\ (?:el\ |la\ )?(?-i:[A-ZÁÉÍÓÚÑ])",
+        r"(?:periodista|redactor\w*|corresponsal|reporter[oa]?|columnista)\b[^,.]{0,60},\ (?:cubre|escribe)\b",
     ),
+    bio_labels=(r"sobre\ (?:el\ autor|la\ autora)",),
     name_particles=("de", "la", "del", "y"),
     listing_folders=("tema", "temas", "etiqueta", "etiquetas", "autor", "autores", "seccion"),
 )

@@ -24,8 +24,10 @@ LEXICON = Lexicon(
         r"commentaires?(?:\ \(\d+\))?", r"(?:\d+|aucun|un)\ (?:commentaires?|réponses?|réactions?)", r"publicité", r"retour", r"étiquettes\b:?[^.!?]*",
         r"imprimer", r"partager",
         # closing notices
-        r"les\ commentaires\ sont\ (?:fermés|clos|désactivés)\b.*",
-        r"(?:cet\ article|la\ discussion)\ est\ (?:fermée?|close)\ aux\ commentaires\b.*",
+        r"(?:les\ )?commentaires(?:\ (?:de|sur|pour)\ (?:cet\ article|cette\ page|ce\ billet))?\ (?:sont|ont\ été)\ "
+        r"(?:fermés|clos|désactivés)\b.*",
+        r"commentaires\ (?:fermés|clos|désactivés)\.?",
+        r"(?:cet\ article|la\ discussion)\ (?:est\ (?:fermée?|close)\ aux\ commentaires|n['’]accepte\ plus\ (?:de\ )?commentaires?)\b.*",
     ),
     promos=(
         r"\binscrivez-vous\b.{0,60}\b(?:newsletter|lettre)\b", r"\brecevez\b.{0,60}\b(?:newsletter|lettre)\b",
@@ -38,7 +40,9 @@ LEXICON = Lexicon(
         r"est\b[^.]{0,80}?\b(?:journaliste|rédact(?:eur|rice)|correspondant|reporter|"
         r"chroniqueu?r|éditorialiste)\w*",
         r"couvre\b[^.]{0,150}?\bpour\ (?:le\ |la\ |les\ |l')?(?-i:[A-ZÉ])",
+        r"(?:journaliste|rédact(?:eur|rice)|correspondant\w*|reporter|chroniqueu?r\w*)\b[^,.]{0,60},\ (?:couvre|écrit|suit)\b",
     ),
+    bio_labels=(r"à\ propos\ de\ l['’]auteure?",),
     name_particles=("de", "la", "le", "du", "des"),
     listing_folders=("sujet", "sujets", "auteur", "auteurs", "rubrique", "theme", "themes"),
 )

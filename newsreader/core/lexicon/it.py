@@ -20,7 +20,10 @@ LEXICON = Lexicon(
     chrome_lines=(
         r"commenti(?:\ \(\d+\))?", r"(?:\d+|nessun|un)\ (?:commenti|commento|risposte?)", r"pubblicità", r"indietro", r"categoria\b:?[^.!?]*", r"condividi", r"stampa",
         # closing notices
-        r"i\ commenti\ sono\ (?:chiusi|disattivati)\b.*", r"commenti\ chiusi\b.*",
+        r"(?:i\ )?commenti(?:\ (?:a|su|per)\ quest[oa]\ (?:articolo|notizia|post))?\ sono\ (?:stati\ )?"
+        r"(?:chiusi|disattivati|disabilitati)\b.*",
+        r"commenti\ chiusi\b.*",
+        r"quest[oa]\ (?:articolo|notizia|post)\ non\ (?:accetta|consente)\ più\ commenti\b.*",
     ),
     promos=(r"\biscriviti\b", r"\bricevi\b.{0,60}\bnewsletter\b"),
     relative_times=(r"\d+\s*[^\W\d]\w*\ fa",),
@@ -29,7 +32,9 @@ LEXICON = Lexicon(
     author_bios=(
         r"è\b[^.]{0,80}?\b(?:giornalista|redattor\w*|corrispondente|inviat\w*|editorialista|cronista)",
         r"(?:segue|scrive\ di)\b[^.]{0,150}?\bper\ (?:il\ |la\ |lo\ |l')?(?-i:[A-Z])",
+        r"(?:giornalista|redattor\w*|corrispondente|inviat\w*|editorialista|cronista)\b[^,.]{0,60},\ (?:segue|scrive)\b",
     ),
+    bio_labels=(r"(?:l['’]autore|l['’]autrice|sull['’]autore|sull['’]autrice)",),
     name_particles=("di", "del", "e"),
     listing_folders=("argomenti", "argomento", "tema", "autore", "autori", "sezione"),
 )

@@ -20,11 +20,12 @@ LEXICON = Lexicon(
     chrome_lines=(
         r"reacties(?:\ \(\d+\))?", r"(?:\d+|geen|één)\ (?:reacties?)", r"terug", r"delen",
         # closing notices
-        r"reageren\ is\ (?:gesloten|niet\ (?:meer\ )?mogelijk)\b.*",
-        r"(?:de\ )?reacties\ zijn\ (?:gesloten|uitgeschakeld)\b.*",
+        r"reageren(?:\ op\ (?:dit|deze)\ (?:artikel|bericht|stuk))?\ is\ (?:gesloten|niet\ (?:meer\ )?mogelijk|uitgeschakeld)\b.*",
+        r"(?:de\ )?reacties(?:\ op\ (?:dit|deze)\ (?:artikel|bericht|stuk))?\ zijn\ (?:gesloten|uitgeschakeld)\b.*",
+        r"reacties\ gesloten\b.*",
     ),
     promos=(
-        r"\bschrijf\ je\ in\b", r"\bmeld\ je\ aan\b.{0,60}\bnieuwsbrief\b",
+        r"\bschrijf\ je\ in\b", r"\bmeld\ (?:je|u)\ aan\b.{0,60}nieuwsbrief\b",
         r"\bontvang\b.{0,60}\bnieuwsbrief\b",
     ),
     relative_times=(r"\d+\s*[^\W\d]\w*\ geleden",),
@@ -32,7 +33,9 @@ LEXICON = Lexicon(
     author_bios=(
         r"is\b[^.]{0,80}?\b(?:journalist|redacteur|correspondent|verslaggever|columnist)\w*",
         r"schrijft\b[^.]{0,150}?\bvoor\ (?:de\ |het\ )?(?-i:[A-Z])",
+        r"(?:journalist|redacteur|correspondent|verslaggever|columnist)\w*\b[^,.]{0,60},\ (?:schrijft|volgt)\b",
     ),
+    bio_labels=(r"over\ de\ auteur",),
     name_particles=("van", "de", "der"),
     listing_folders=("onderwerp", "onderwerpen", "auteur", "auteurs", "rubriek", "trefwoord"),
 )

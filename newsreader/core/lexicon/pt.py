@@ -19,8 +19,10 @@ LEXICON = Lexicon(
     chrome_lines=(
         r"comentários(?:\ \(\d+\))?", r"(?:\d+|sem|um)\ (?:comentários?|respostas?)", r"voltar", r"categoria\b:?[^.!?]*", r"imprimir", r"compartilhar",
         # closing notices
-        r"os\ comentários\ (?:estão|foram)\ (?:fechados|encerrados|desativados)\b.*",
+        r"(?:os\ )?comentários(?:\ (?:desta|deste|nesta|neste)\ (?:matéria|notícia|artigo|post))?\ (?:estão|foram)\ "
+        r"(?:fechados|encerrados|desativados)\b.*",
         r"comentários\ (?:fechados|encerrados)\b.*",
+        r"(?:esta|este)\ (?:matéria|notícia|artigo)\ não\ (?:aceita|permite)\ mais\ comentários\b.*",
     ),
     promos=(
         r"\bassine\b.{0,60}\b(?:newsletter|boletim)\b", r"\breceba\b.{0,60}\b(?:newsletter|boletim)\b",
@@ -32,7 +34,9 @@ LEXICON = Lexicon(
     author_bios=(
         r"é\b[^.]{0,80}?\b(?:jornalista|repórter|correspondente|editor|colunista|redator)\w*",
         r"cobre\b[^.]{0,150}?\bpara\ (?:o\ |a\ )?(?-i:[A-ZÁÉÍÓÚ])",
+        r"(?:jornalista|repórter|correspondente|colunista|redator\w*)\b[^,.]{0,60},\ (?:cobre|escreve)\b",
     ),
+    bio_labels=(r"sobre\ (?:o\ autor|a\ autora)",),
     name_particles=("de", "e", "da", "do"),
     listing_folders=("tema", "temas", "assunto", "assuntos", "autor", "autores", "secao", "editoria"),
 )
