@@ -1,4 +1,4 @@
-"""Closing lines that leaked into stories on unseen pages, in every language the lexicon has:
+"""Closing lines and teaser sections on unseen pages, in every language the lexicon has:
 an author bio, a newsletter prompt and a closing notice after the last paragraph, in an
 HTML page and in a plain-text dump (tests/data/closing/)."""
 
@@ -174,3 +174,55 @@ def test_other_wordings_of_closing_lines_are_not_the_story(language: str, line: 
 def test_a_story_that_ends_on_the_same_words_keeps_its_ending(language: str, line: str, suffix: str) -> None:
     story, text = _story_with(language, line, suffix)
     assert text.split("\n\n") == [*story, line]
+
+
+# Teaser sections under headings worded as sites word them, in every language: the three
+# teasers become blurbs, and the story stays whole, in a page and in a plain-text dump.
+TEASER_HEADINGS = {
+"en": ["Read more on this story", "More on this story", "Read more about this", "More about this story", "Related stories", "Related reading",
+ "More from the Courier", "You might also like", "Read next", "Recommended for you", "Read more:", "READ MORE", "Related:", "More on this topic",
+ "Also read", "Keep reading", "What to read next", "You may also be interested in", "More stories like this", "Further reading", "Related content", "In case you missed it", "Don't miss", "Most read", "Editor's picks", "More in Local News", "Latest from the Courier", "Read more from the Courier", "Related articles", "More headlines", "Top stories", "Also in the news", "Recommended reading", "Popular on the Courier", "Related Posts:", "Similar stories", "Read also", "See also", "Explore more", "More coverage", "More stories", "Read more stories", "Other stories", "Related news", "Stories you may have missed", "More like this", "Trending now", "Read this next"],
+"de": ["Mehr zum Thema", "Das könnte Sie auch interessieren", "Lesen Sie auch", "Weitere Artikel", "Auch interessant", "Mehr aus Hamburg", "Ähnliche Artikel", "Meistgelesen", "Empfehlungen der Redaktion", "Mehr Nachrichten", "Das könnte dich auch interessieren", "Weitere Nachrichten", "Passend zum Thema", "Zum Thema", "Lies auch", "Auch lesenswert", "Weitere Meldungen", "Verwandte Artikel"],
+"fr": ["Lire aussi", "À lire aussi", "Sur le même sujet", "Vous aimerez aussi", "Les plus lus", "Articles similaires", "Dans la même rubrique", "À voir aussi", "Pour aller plus loin", "Voir aussi", "Ces articles peuvent vous intéresser", "À lire également", "Articles liés", "Nos autres articles", "Les plus populaires"],
+"es": ["Noticias relacionadas", "Te puede interesar", "Lee también", "Más noticias", "Lo más leído", "También te puede interesar", "Artículos relacionados", "Más sobre este tema", "Puede interesarte", "Te recomendamos", "Lea también", "Otras noticias", "Contenido relacionado", "Más información"],
+"it": ["Leggi anche", "Articoli correlati", "Potrebbe interessarti", "I più letti", "Ti potrebbe interessare", "Altre notizie", "Notizie correlate", "Sullo stesso tema", "Approfondimenti", "Dello stesso argomento", "Leggi altro", "Ti consigliamo", "Potrebbe interessarti anche"],
+"pt": ["Leia também", "Notícias relacionadas", "Mais lidas", "Veja também", "Você pode gostar", "Saiba mais", "Artigos relacionados", "Mais notícias", "Leia mais", "Recomendados para você", "Mais sobre o assunto", "Conteúdo relacionado", "Outras notícias", "Pode interessar-lhe"],
+"nl": ["Lees ook", "Meer over dit onderwerp", "Gerelateerde artikelen", "Meest gelezen", "Ook interessant", "Meer nieuws", "Bekijk ook", "Lees meer", "Aanbevolen", "Dit vind je misschien ook interessant", "Ander nieuws", "Gerelateerd nieuws", "Meer lezen", "Populair"],
+}
+TEASERS = ["Why the town is borrowing books again", "New children's reading room opens at the library",
+           "Council weighs longer Sunday hours for libraries"]
+
+
+def test_every_language_has_teaser_headings() -> None:
+    assert set(TEASER_HEADINGS) == set(lexicon.lexicons())
+
+
+@pytest.mark.parametrize("suffix", ["txt", "html"])
+@pytest.mark.parametrize(("language", "heading"),
+                         [(lang, h) for lang, headings in TEASER_HEADINGS.items() for h in headings])
+def test_teasers_under_a_heading_worded_otherwise_become_blurbs(language: str, heading: str, suffix: str) -> None:
+    title, *story = (CLOSING / f"{language}.txt").read_text().split("\n\n")[:4]
+    if suffix == "txt":
+        body = "\n\n".join([title, *story, heading, *TEASERS]) + "\n"
+    else:
+        items = "".join(f"<li><a href='/news/{i}'>{t}</a></li>" for i, t in enumerate(TEASERS))
+        body = (f"<html lang='{language}'><head><meta charset='utf-8'><title>{title}</title></head><body>"
+                f"<article><h1>{title}</h1>" + "".join(f"<p>{p}</p>" for p in story)
+                + f"<h2>{heading}</h2><ul>{items}</ul></article></body></html>")
+    article = process_one(Document(f"x.{suffix}", body.encode()), SummarySettings(enabled=False)).article
+    assert article is not None
+    assert article.text.split("\n\n") == story
+    assert [b.title for b in article.blurbs] == TEASERS
+
+
+@pytest.mark.parametrize("heading", ["More about the plan", "Zum Thema", "Saiba mais"])
+def test_a_dump_subheading_worded_like_a_teaser_section_keeps_the_story_under_it(heading: str) -> None:
+    """In a plain-text dump a teaser heading ends the story; one with a paragraph of two
+    sentences under it is the story's own subheading."""
+    title, *story = (CLOSING / "en.txt").read_text().split("\n\n")[:4]
+    more = ("The operator will publish the new timetable next week. Tickets for the winter "
+            "crossings go on sale at the harbour office and online from Monday.")
+    body = "\n\n".join([title, *story, heading, more]) + "\n"
+    article = process_one(Document("x.txt", body.encode()), SummarySettings(enabled=False)).article
+    assert article is not None and not article.blurbs
+    assert article.text.split("\n\n") == [*story, heading, more]

@@ -44,13 +44,18 @@ def normalise_phrase(text: str) -> str:
     return text.strip(" :»›>|•·–—-…!.").strip()
 
 
-_SECTION_SET = frozenset(normalise_phrase(p) for p in BLURB_SECTION)
-_SECTION_PREFIXES = lexicon.union("section_prefixes")
+def _unaccented(text: str) -> str:
+    """Without accents: sites write "A lire egalement" and "Ahnliche Artikel" too."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+_SECTION_SET = frozenset(_unaccented(normalise_phrase(p)) for p in BLURB_SECTION)
+_SECTION_PREFIXES = tuple(_unaccented(p) for p in lexicon.union("section_prefixes"))
 
 
 def is_blurb_heading(text: str) -> bool:
     """True for a short heading that introduces other stories."""
-    phrase = normalise_phrase(text)
+    phrase = _unaccented(normalise_phrase(text))
     if not phrase or len(phrase) > 60:
         return False
     return phrase in _SECTION_SET or phrase.startswith(_SECTION_PREFIXES)

@@ -170,6 +170,19 @@ def _is_source_name(text: str) -> bool:
     return looks_like_name(text) and not _SENTENCE_END.search(text)
 
 
+_SENTENCE = re.compile(r"[.!?…][\"'”’»)\]]*(?:\s|$)")
+
+
+def _paragraph_follows(units: list[Unit], i: int) -> bool:
+    """A paragraph of two sentences or more right under a heading: the heading is the
+    story's own ("More about the plan"), however much it reads like a teaser section,
+    whose first line is a title."""
+    if i + 1 >= len(units):
+        return False
+    text = units[i + 1].text
+    return is_prose(text) and _words(text) >= 25 and len(_SENTENCE.findall(text)) >= 2
+
+
 def _story_bounds(units: list[Unit]) -> tuple[int, int]:
     """[start, end) of the story: prose after the headline, up to a section or chrome run."""
     start = next((i for i, u in enumerate(units) if is_prose(u.text) and _words(u.text) >= 12
@@ -180,7 +193,7 @@ def _story_bounds(units: list[Unit]) -> tuple[int, int]:
     gap = 0
     for i in range(start, len(units)):
         text = units[i].text
-        if is_blurb_heading(text) and not is_prose(text):
+        if is_blurb_heading(text) and not is_prose(text) and not _paragraph_follows(units, i):
             break
         if is_prose(text) or plug_title(text) or (units[i].bullet and _words(text) >= 3):
             end = i + 1

@@ -16,8 +16,11 @@ LEXICON = Lexicon(
         "à lire aussi", "a lire aussi", "lire aussi", "sur le même sujet", "sur le meme sujet",
         "articles similaires", "les plus lus", "voir aussi", "à voir aussi", "nos recommandations",
         "à découvrir", "a decouvrir", "dans la même rubrique", "les plus populaires",
+        "vous aimerez aussi", "vous aimerez peut-être aussi", "pour aller plus loin", "à lire également",
+        "lire également", "ces articles peuvent vous intéresser", "ces articles pourraient vous intéresser",
+        "articles liés", "nos autres articles", "autres articles", "sur le même thème", "dans l'actualité",
     ),
-    section_prefixes=("plus de ",),
+    section_prefixes=("plus de ", "plus d'", "à lire sur ", "les plus lus de ", "d'autres articles "),
     plug_markers=(r"lire\ aussi", r"à\ lire\ aussi", r"a\ lire\ aussi", r"voir\ aussi"),
     read_more_tails=(r"lire\ la\ suite",),
     chrome_lines=(

@@ -13,8 +13,12 @@ LEXICON = Lexicon(
     months={"gen": 1, "mag": 5, "giu": 6, "lug": 7, "set": 9, "ott": 10},
     blurb_sections=(
         "leggi anche", "potrebbe interessarti", "ti potrebbe interessare", "articoli correlati",
-        "i più letti", "i piu letti", "più letti", "vedi anche", "correlati",
+        "i più letti", "i piu letti", "più letti", "vedi anche", "correlati", "altre notizie",
+        "notizie correlate", "sullo stesso tema", "sullo stesso argomento", "dello stesso argomento",
+        "approfondimenti", "leggi altro", "ti consigliamo", "potrebbe interessarti anche",
+        "ti potrebbe interessare anche", "potrebbero interessarti", "articoli consigliati",
     ),
+    section_prefixes=("altre notizie da ", "altro da ", "leggi altro su ", "altri articoli "),
     plug_markers=(r"leggi\ anche(?:\ su)?", r"vedi\ anche"),
     read_more_tails=(r"leggi\ tutto",),
     chrome_lines=(

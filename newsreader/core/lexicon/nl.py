@@ -13,8 +13,11 @@ LEXICON = Lexicon(
     months={"mrt": 3, "mei": 5, "okt": 10},
     blurb_sections=(
         "lees ook", "meer over", "gerelateerde artikelen", "meest gelezen", "bekijk ook",
-        "ook interessant", "lees meer", "meer nieuws", "aanbevolen",
+        "ook interessant", "lees meer", "meer nieuws", "aanbevolen", "meer over dit onderwerp",
+        "dit vind je misschien ook interessant", "ander nieuws", "gerelateerd nieuws", "meer lezen", "populair",
+        "misschien ook interessant", "meer artikelen",
     ),
+    section_prefixes=("meer over ", "meer uit ", "meer van ", "meer nieuws over "),
     plug_markers=(r"lees\ ook", r"bekijk\ ook", r"lees\ meer"),
     read_more_tails=(r"lees\ meer",),
     chrome_lines=(

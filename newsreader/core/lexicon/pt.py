@@ -14,7 +14,11 @@ LEXICON = Lexicon(
     blurb_sections=(
         "leia também", "leia tambem", "veja também", "veja tambem", "notícias relacionadas",
         "mais lidas", "mais lidos", "você pode gostar", "voce pode gostar", "leia mais", "relacionados",
+        "saiba mais", "artigos relacionados", "mais notícias", "recomendados para você", "mais sobre o assunto",
+        "conteúdo relacionado", "outras notícias", "pode interessar-lhe", "pode te interessar",
+        "você também pode gostar", "matérias relacionadas",
     ),
+    section_prefixes=("mais sobre ", "mais de ", "mais notícias de "),
     plug_markers=(r"leia\ também", r"leia\ tambem", r"veja\ também", r"veja\ tambem", r"leia\ mais"),
     chrome_lines=(
         r"comentários(?:\ \(\d+\))?", r"(?:\d+|sem|um)\ (?:comentários?|respostas?)", r"voltar", r"categoria\b:?[^.!?]*", r"imprimir", r"compartilhar",
