@@ -1,7 +1,8 @@
 """Stage 3 for HTML: readability-lxml finds the story; we clean it into blocks.
 
 The cascade:
-  1. parse, read metadata (title, publisher, byline, date, language, canonical);
+  1. repair what would empty the page (repair.py: an element left open), parse, read
+     metadata (title, publisher, byline, date, language, canonical);
   2. drop chrome that is never content (scripts, forms, dialogs, captions, share bars);
   3. take teaser sections and plugs out as blurbs, before readability sees them;
   4. readability picks the story container;
@@ -41,6 +42,7 @@ from newsreader.core.extract.markers import (
     plug_title,
 )
 from newsreader.core.extract.meta import PageMeta, read_meta
+from newsreader.core.extract.repair import repair
 from newsreader.core.extract.site import SiteRules, drop_selected, select_story
 from newsreader.core.extract.teasers import take_blurbs
 from newsreader.core.extract.textdump import is_subheading
@@ -86,48 +88,9 @@ _BLOCK_KIND: dict[str, BlockKind] = {
 }
 
 
-# An XML declaration: lxml refuses a str that still carries one naming an encoding, and the
-# text is already decoded (decode.py reads the declared encoding from the bytes).
-_XML_DECLARATION = re.compile(r"^\s*<\?xml\b[^>]*\?>", re.IGNORECASE)
-_TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.IGNORECASE)
-_TAG_START = re.compile(r"<[a-zA-Z/!]")
-
-
-def close_runaway_title(text: str) -> str:
-    """Close a <title> that runs into the markup after it.
-
-    HTML parsers read a title's content as raw text up to ``</title>``: with the end tag
-    missing or misplaced, the rest of the document becomes the title, the page has no
-    body, and readability fails on it.  Titles hold no tags, so one is closed where the
-    first tag starts.
-    """
-    opened = _TITLE_OPEN.search(text, 0, 65536)
-    if opened is None:
-        return text
-    end = text.lower().find("</title", opened.end())
-    content = text[opened.end(): end if end >= 0 else len(text)]
-    tag = _TAG_START.search(content)
-    if tag is None and end >= 0:
-        return text
-    cut = opened.end() + (tag.start() if tag is not None else len(content))
-    return text[:cut] + "</title>" + text[cut:]
-
-
-# Control characters have no place in HTML, and lxml refuses them in any text set later
-# (a heading's link unwrapped, a tag dropped): a colour escape goes whole, the rest one by one.
-_CONTROLS = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_CONTROL_CHARS = tuple(map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]))
-
-
-def _without_controls(text: str) -> str:
-    # Looking for each character is six times faster than the pattern on pages that have
-    # none, which is nearly all of them: the pattern alone cost as much as parsing.
-    return _CONTROLS.sub("", text) if any(c in text for c in _CONTROL_CHARS) else text
-
-
 def parse_html(text: str) -> HtmlElement:
     """Parse leniently; raise a one-line error when there is nothing to parse."""
-    text = close_runaway_title(_XML_DECLARATION.sub("", _without_controls(text), count=1))
+    text = repair(text)
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=False)
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
