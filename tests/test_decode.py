@@ -69,3 +69,15 @@ def test_a_page_with_a_stray_nul_is_still_a_page() -> None:
     for signature in (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", b"GIF89a\x01\x00\x01\x00", b"PK\x03\x04\x14\x00"):
         assert looks_binary(signature + b"x" * 200), signature
     assert looks_binary(b"\x00\x01\x02text" * 300)
+
+
+def test_utf16_saved_without_a_bom_is_text() -> None:
+    """Old Windows editors save "Unicode" with no BOM: every other byte is NUL, and it is
+    text, in either byte order, page or plain text."""
+    page = ("<?xml version='1.0' encoding='UTF-16'?><html><head><title>Le café</title></head><body>"
+            "<p>Le café du port rouvre ses portes après deux ans de travaux.</p></body></html>")
+    for codec in ("utf-16-le", "utf-16-be"):
+        decoded = decode(Document("x", page.encode(codec), content_type="text/html"))
+        assert "Le café du port rouvre" in decoded.text and decoded.kind == "html"
+        plain = decode(Document("x.txt", "Harbour news: the ferry keeps its winter timetable.".encode(codec)))
+        assert plain.text.startswith("Harbour news")

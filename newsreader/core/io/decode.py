@@ -52,12 +52,25 @@ _MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF-", b"PK\x03\x04", b"\x1f\
           b"OggS", b"ID3\x03", b"ID3\x04", b"fLaC", b"wOFF", b"wOF2", b"\x00\x00\x01\x00", b"7z\xbc\xaf", b"Rar!\x1a")
 
 
+def utf16_without_bom(body: bytes) -> str | None:
+    """UTF-16 saved with no BOM ("Unicode" in old Windows editors): mostly ASCII text with
+    every other byte NUL.  The codec, or None."""
+    head = body[:512]
+    if len(head) < 16:
+        return None
+    for codec, chars, nuls in (("utf-16-le", head[0::2], head[1::2]), ("utf-16-be", head[1::2], head[0::2])):
+        printable = sum(1 for b in chars if 32 <= b < 127 or b in (9, 10, 13))
+        if nuls.count(0) >= 0.9 * len(nuls) and printable >= 0.8 * len(chars):
+            return codec
+    return None
+
+
 def looks_binary(body: bytes) -> bool:
     """A binary file's signature, NUL bytes beyond a stray one, or many other control bytes
     in the first 4 KiB mean binary.  A page with a stray NUL (a CMS's slip) is still a
     page: browsers show it, and so do we."""
     head = body[:4096]
-    if not head or head.startswith(tuple(bom for bom, _ in _BOMS)):
+    if not head or head.startswith(tuple(bom for bom, _ in _BOMS)) or utf16_without_bom(body):
         return False
     if head.startswith(_MAGIC) or head.count(b"\x00") > max(2, len(head) // 100):
         return True
@@ -79,6 +92,8 @@ def detect_encoding(body: bytes, header_charset: str | None = None) -> str:
     for bom, name in _BOMS:
         if body.startswith(bom):
             return name
+    if (unmarked := utf16_without_bom(body)) is not None:
+        return unmarked
     declared = codec_name(header_charset)
     head = body[:8192]
     if declared is None:
