@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from newsreader.core.errors import InputError, NewsreaderError, UsageError
 from newsreader.core.library import VIEWS
+from newsreader.core.sanitize import clean_line
 from newsreader.core.settings import ALGORITHMS, SummarySettings
 from newsreader.core.states import STATES
 
@@ -175,8 +176,16 @@ def cmd_extract(args: argparse.Namespace) -> int:
         elif outcome.article is not None:
             _write(article_text(outcome.article) + ("\n" if len(outcomes) > 1 else ""))
         else:
-            print(f"newsreader: {outcome.source}: {outcome.error}", file=sys.stderr)
+            print(_error_line(outcome.source, outcome.error), file=sys.stderr)
     return 1 if failed else 0
+
+
+def _error_line(source: str, error: str | None) -> str:
+    """One line on stderr for an input that failed: its name once (errors that name it
+    already start with it), with no escape a file name or a page could smuggle in."""
+    error = error or "failed"
+    line = error if error.startswith(f"{source}:") else f"{source}: {error}"
+    return f"newsreader: {clean_line(line)}"
 
 
 def cmd_summarise(args: argparse.Namespace) -> int:
@@ -193,7 +202,7 @@ def cmd_summarise(args: argparse.Namespace) -> int:
             record = {"input": outcome.source, "summary": sentences, "error": outcome.error}
             _write(json.dumps(record, ensure_ascii=False) + "\n")
         elif outcome.error:
-            print(f"newsreader: {outcome.source}: {outcome.error}", file=sys.stderr)
+            print(_error_line(outcome.source, outcome.error), file=sys.stderr)
         else:
             _write("".join(f"* {s}\n" for s in sentences) + ("\n" if len(args.inputs) > 1 else ""))
     return 1 if failed else 0
@@ -205,7 +214,6 @@ def cmd_parse_feed(args: argparse.Namespace) -> int:
     from newsreader.core.feeds.parse import parse_feed
     from newsreader.core.io.fetch import FEED_ACCEPT, fetch_all
     from newsreader.core.io.load import is_url, load_file
-    from newsreader.core.sanitize import clean_line
 
     config = load_config(args.config)
     urls = [s for s in args.inputs if is_url(s)]
@@ -238,7 +246,7 @@ def cmd_parse_feed(args: argparse.Namespace) -> int:
         if args.format == "json":
             _write(json.dumps(record, ensure_ascii=False) + "\n")
         elif record["error"]:
-            print(f"newsreader: {source}: {record['error']}", file=sys.stderr)
+            print(_error_line(source, str(record["error"])), file=sys.stderr)
         else:
             entries = record["entries"] if isinstance(record["entries"], list) else []
             lines = [f"{clean_line(str(record['title'] or source))}  <{record['site_url'] or ''}>"]
@@ -277,7 +285,7 @@ def cmd_read(args: argparse.Namespace) -> int:
     if outcome.article is None:
         if args.debug and outcome.traceback:
             print(outcome.traceback, file=sys.stderr)
-        print(f"newsreader: {outcome.error}", file=sys.stderr)
+        print(_error_line(args.input, outcome.error), file=sys.stderr)
         return 1
     return run_reader(config, article=outcome.article)
 
@@ -333,7 +341,6 @@ def _feed_id(store: Store, feed: str | None) -> int | None:
 
 def cmd_items(args: argparse.Namespace) -> int:
     from newsreader.core.library import view_filter
-    from newsreader.core.sanitize import clean_line
 
     state = view_filter(args.view)
     _, store = _store(args)
@@ -395,7 +402,6 @@ def cmd_feeds(args: argparse.Namespace) -> int:
                            "last_ok": _when(f.last_ok), "last_error": f.last_error} for f in rows],
                          ensure_ascii=False))
         return 0
-    from newsreader.core.sanitize import clean_line
 
     def short(ts: float | None) -> str:
         import datetime as dt
@@ -478,7 +484,7 @@ def cmd_refresh(args: argparse.Namespace) -> int:
     if tty:
         sys.stderr.write("\r\x1b[K")
     for error in totals.errors:
-        print(f"newsreader: {error}", file=sys.stderr)
+        print(f"newsreader: {clean_line(error)}", file=sys.stderr)
     if args.json:
         print(json.dumps(totals.as_dict()))
     else:
@@ -495,7 +501,6 @@ def cmd_refresh(args: argparse.Namespace) -> int:
 
 def cmd_apply_rules(args: argparse.Namespace) -> int:
     from newsreader.core.rules import apply_rules
-    from newsreader.core.sanitize import clean_line
 
     config, store = _store(args)
     if not config.rules:
@@ -516,7 +521,6 @@ def cmd_apply_rules(args: argparse.Namespace) -> int:
 
 def cmd_cleanup(args: argparse.Namespace) -> int:
     from newsreader.core.retention import cleanup, has_limits
-    from newsreader.core.sanitize import clean_line
 
     config, store = _store(args)
     if not has_limits(config.retention, config.feeds):
@@ -575,7 +579,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except NewsreaderError as exc:
         if args.debug:
             raise
-        print(f"newsreader: {exc}", file=sys.stderr)
+        print(f"newsreader: {clean_line(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130

@@ -92,3 +92,32 @@ def test_bad_config_is_one_line(tmp_path: Path) -> None:
     done = run("--config", str(bad), "extract", str(page("en-herons-no-blurbs.txt")))
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "config" in done.stderr
+
+
+def test_addresses_a_user_pastes(tmp_path: Path) -> None:
+    """A browser's file:// address is read as the file; another scheme, or a web address
+    typed without one, gets a line that says what to do; a file named with a colon is a file."""
+    saved = tmp_path / "saved page.html"
+    saved.write_bytes(page(STORY_HTML).read_bytes())
+    colon = tmp_path / "notes:2024.txt"
+    colon.write_text("The harbour ferry keeps its winter timetable after a council vote on Tuesday evening.")
+    done = run("extract", "--format", "json", saved.as_uri(), "ftp://example.org/story.html",
+               "www.example.org/story", str(colon))
+    assert done.returncode == 1
+    out = records(done)
+    assert out[0]["error"] is None and out[0]["title"] == STORY_TITLE
+    assert out[1]["error"] == "ftp://example.org/story.html: cannot read ftp: addresses (http, https and files only)"
+    assert out[2]["error"] == ("www.example.org/story: no such file "
+                               "(for a web page, give its full address: https://www.example.org/story)")
+    assert out[3]["error"] is None and "winter timetable" in out[3]["text"]
+
+
+def test_an_error_line_names_its_input_once_and_carries_no_escape(tmp_path: Path) -> None:
+    """A file name is untrusted text: its escapes never reach the terminal."""
+    odd = tmp_path / "\x1b[31mred.bin"
+    odd.write_bytes(b"\x00\x01\x02" * 600)
+    done = run("extract", str(odd), str(tmp_path / "missing.txt"))
+    assert done.returncode == 1
+    lines = done.stderr.splitlines()
+    assert lines == [f"newsreader: {tmp_path}/red.bin: not a text document (binary content)",
+                     f"newsreader: {tmp_path}/missing.txt: no such file"]

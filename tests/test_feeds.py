@@ -187,3 +187,16 @@ def test_feed_parsing_edges() -> None:
     assert parse_feed(json_feed, "https://j.example/feed.json").entries[0].url == "https://j.example/x"
     page = '<html><head><link rel="alternate" type="application/rss+xml" href="/rss.xml"></head></html>'
     assert discover_feeds(page, "https://s.example/news/") == ["https://s.example/rss.xml"]
+
+
+def test_addresses_typed_as_people_type_them() -> None:
+    """A host typed without its scheme, and the "feed:" scheme of old subscribe buttons,
+    are https addresses; anything else is left for the fetcher to judge."""
+    from newsreader.core.io.urls import web_address
+
+    assert web_address(" www.example.org/feed.xml ") == "https://www.example.org/feed.xml"
+    assert web_address("example.org") == "https://example.org"
+    assert web_address("feed://example.org/rss") == "https://example.org/rss"
+    assert web_address("feed:https://example.org/rss") == "https://example.org/rss"
+    assert web_address("http://127.0.0.1:8000/feed.xml") == "http://127.0.0.1:8000/feed.xml"
+    assert web_address("localhost:8000/feed") == "localhost:8000/feed"

@@ -8,7 +8,7 @@ from newsreader.core.errors import FetchError, NewsreaderError
 from newsreader.core.feeds.parse import discover_feeds, parse_feed
 from newsreader.core.io.decode import decode
 from newsreader.core.io.fetch import FEED_ACCEPT, Fetcher, FetchSettings
-from newsreader.core.io.urls import normalise_url
+from newsreader.core.io.urls import normalise_url, web_address
 from newsreader.core.store.db import Store
 
 
@@ -52,6 +52,7 @@ def subscribe(store: Store, url: str, settings: FetchSettings = FetchSettings(),
               tags: tuple[str, ...] = (), fetch_now: bool = True) -> tuple[str, bool, int]:
     """Find and add a feed, and fetch it at once; returns (feed URL, whether it is new, how
     many items it brought).  A feed already subscribed under another URL is not added twice."""
+    url = web_address(url)
     existing = known_feed(store, url)
     if existing is not None:
         return existing, False, 0

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import re
 import sys
 import zlib
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
 
 from newsreader.core.errors import FetchError, NewsreaderError
 from newsreader.core.io.fetch import FetchSettings, fetch_all
@@ -17,19 +20,37 @@ def is_url(source: str) -> bool:
     return source.lower().startswith(("http://", "https://"))
 
 
+# An address with a scheme other than http(s) or file ("ftp:", "mailto:"); not a drive
+# letter ("C:\\news.html").
+_OTHER_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]+):")
+# What a web address typed without its scheme looks like: "www.example.com/story", a host
+# and a path ("notes.txt" is a file name).
+_BARE_HOST = re.compile(r"^(?:www\.[\w-]+(?:\.[\w-]+)+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?::\d+)?/)", re.IGNORECASE)
+
+
+def _local_path(source: str) -> Path:
+    """The file a source names: a path, or a file:// address as a browser copies it."""
+    if source.lower().startswith("file://"):
+        return Path(url2pathname(unquote(urlsplit(source).path)))
+    if (scheme := _OTHER_SCHEME.match(source)) is not None and not Path(source).exists():
+        raise FetchError(f"{source}: cannot read {scheme.group(1)}: addresses (http, https and files only)")
+    return Path(source).expanduser()
+
+
 def load_file(source: str, max_bytes: int) -> Document:
     if source == "-":
         body = sys.stdin.buffer.read(max_bytes + 1)
         path = None
     else:
-        file = Path(source).expanduser()
+        file = _local_path(source)
         if file.is_dir():
             raise FetchError(f"{source}: is a directory")
         try:
             with file.open("rb") as handle:
                 body = handle.read(max_bytes + 1)
         except FileNotFoundError:
-            raise FetchError(f"{source}: no such file") from None
+            hint = f" (for a web page, give its full address: https://{source})" if _BARE_HOST.match(source) else ""
+            raise FetchError(f"{source}: no such file{hint}") from None
         except OSError as exc:
             raise FetchError(f"{source}: {exc.strerror or exc}") from None
         path = str(file)

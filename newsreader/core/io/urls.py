@@ -15,6 +15,23 @@ _TRACKING = re.compile(
 _AMP_PATH = re.compile(r"(?:/amp/?$|/amp(?=/)|\.amp(?=\.html?$|$)|-amp(?=\.html?$))", re.IGNORECASE)
 
 
+# What a web address typed or copied without its scheme looks like: "www.example.com/feed".
+_BARE_HOST = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?::\d+)?(?:[/?#]|$)", re.IGNORECASE)
+
+
+def web_address(text: str) -> str:
+    """The http(s) address a user means: "example.com/feed" and the "feed:" scheme that
+    subscribe buttons once used ("feed://x", "feed:https://x") are https addresses."""
+    text = text.strip()
+    lower = text.lower()
+    if lower.startswith("feed:"):
+        rest = text[5:]
+        return rest if rest.lower().startswith(("http://", "https://")) else "https:" + rest
+    if "://" not in text and _BARE_HOST.match(text):
+        return "https://" + text
+    return text
+
+
 def normalise_url(url: str) -> str:
     """A key equal for the same story behind tracking, AMP and mobile variants."""
     try:
