@@ -57,8 +57,10 @@ def test_a_short_post_with_a_comment_field_is_not_a_promo_box() -> None:
 def test_sentences_that_mention_promo_and_credit_words_are_prose() -> None:
     _, text = text_of("prose-with-promo-words.html")
     for part in ("where the EPA cycle is stricter", "(click here for the list)",
-                 "sign up for a free charging card", "eight-year warranty"):
+                 "sign up for a free charging card", "eight-year warranty",
+                 "ran with an AP photo of the van", "inspired a short motion picture:"):
         assert part in text, part
+    assert "Photo:" not in text  # the credits themselves go
 
 
 def test_a_header_left_open_still_holds_the_story() -> None:

@@ -103,9 +103,13 @@ def plug_title(text: str) -> str | None:
 
 
 # Photo captions and credits: "Photo: X", "(Getty Images)", "Photograph: X".
+# A label counts where a credit starts: the line's start, after a bracket or a separator,
+# or after a sentence ("… parade. Photo: AP"); "inspired a motion picture:" and "ran an AP
+# photo of" are prose.
 CREDIT = re.compile(
-    r"(?:\b(?:photo(?:graph)?|image|picture|illustration|credit|foto|bild)s?\s*(?:by|:)|"
-    r"getty images|\bAP Photo|reuters/|/ reuters|shutterstock|\[photo|"
+    r"(?:(?:^|[(\[|/·•–—-]\s*|[.!?]\s+)(?:main |top |cover |featured |header |lead )?"
+    r"(?:photo(?:graph)?|image|picture|illustration|credit|foto|bild)s?\s*(?:credit\s*)?(?:by|:)(?!\s*$)|"
+    r"getty images|(?:^|[(\[/]\s*)AP Photo|reuters/|/ reuters|shutterstock|\[photo|"
     r"\((?:photo|foto|image|credit)[^)]{0,60}\)\s*$)",
     re.IGNORECASE,
 )
