@@ -7,6 +7,7 @@ import re
 import pytest
 
 from newsreader.core import lexicon
+from newsreader.core.extract.markers import is_chrome_line
 from newsreader.core.lexicon.language import LANGUAGE_NAMES, detect_language
 
 REGEX_FIELDS = ("plug_markers", "read_more_tails", "chrome_lines", "promos", "relative_times",
@@ -63,3 +64,35 @@ def test_a_count_of_comments_is_chrome_in_every_language(line: str) -> None:
 
     assert is_chrome_line(line)
     assert not is_chrome_line("One reply from the minister settled the matter.")
+
+
+# Sentences that begin with a chrome word are prose: a business story says "Terms of the
+# deal were not disclosed", and a list has an item "(c)".
+PROSE_WITH_CHROME_WORDS = [
+    "Terms of the deal were not disclosed.", "Cookies, lists and coffee?",
+    "Subscribers will pay more from January, the company said.",
+    "Newsletter publishers are struggling to keep readers, the survey found.",
+    "Copyright lawyers say the ruling will change the industry.",
+    "Published in 1851, the book sold poorly.", "Reading time for the full report is about an hour.",
+    "Leave a comment on another reader's post, then come back and tell us which post made you want to comment.",
+    "(c) The council will review the plan in the spring.",
+    "Datenschutzbeauftragte kritisieren das neue Gesetz scharf.",
+    "Datenschutz ist ein Grundrecht, sagte die Ministerin.", "Lesezeit und Aufmerksamkeit sinken, sagen Forscher.",
+]
+CHROME_WITH_THOSE_WORDS = [
+    "Terms of Use", "Terms & Conditions", "Cookie policy", "Subscribe to our newsletter", "Newsletter sign-up",
+    "Copyright 2012 The Associated Press. All rights reserved.", "Copyright Reuters", "(c) 2024 Harbor Post",
+    "Published: November 5th, 2012", "Posted on March 3, 2012", "updated 4:36 p.m. ET July 23, 2012",
+    "Reading time: 4 min", "Leave a Reply Cancel reply", "Lesezeit: 3 Minuten", "Impressum | Datenschutz",
+    "Datenschutzerklärung",
+]
+
+
+@pytest.mark.parametrize("line", PROSE_WITH_CHROME_WORDS)
+def test_a_sentence_that_begins_with_a_chrome_word_is_prose(line: str) -> None:
+    assert not is_chrome_line(line)
+
+
+@pytest.mark.parametrize("line", CHROME_WITH_THOSE_WORDS)
+def test_chrome_lines_with_those_words_are_still_chrome(line: str) -> None:
+    assert is_chrome_line(line)

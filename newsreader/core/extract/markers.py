@@ -22,7 +22,7 @@ PLUG_PREFIX = re.compile(
 )
 
 # Whole-line chrome in no language in particular: numbers, copyright signs, logos, store badges.
-_NEUTRAL_CHROME = (r"\d+(?:\ \d+){2,}", r"©.*", r"\(c\)\ .*", r"logo", r"\[logo\].*",
+_NEUTRAL_CHROME = (r"\d+(?:\ \d+){2,}", r"©.*", r"\(c\)\ (?:\d{4}|copyright).*", r"logo", r"\[logo\].*",
                    r"orange\ background", r"app-store.*", r"play-store.*")
 # Whole-line chrome: share bars, promos, subscription and comment prompts, credits, closing notices.
 CHROME_LINE = re.compile(

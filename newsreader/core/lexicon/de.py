@@ -27,7 +27,8 @@ LEXICON = Lexicon(
     read_more_tails=(r"weiterlesen",),
     chrome_lines=(
         r"kommentare(?:\ \(\d+\))?", r"(?:\d+|keine|ein)\ (?:kommentare?|antworten|reaktionen)", r"anzeige", r"zurück", r"schlagworte\b:?[^.!?]*",
-        r"artikel\ teilen", r"teilen", r"drucken", r"lesezeit.*", r"impressum.*", r"datenschutz.*",
+        r"artikel\ teilen", r"teilen", r"drucken", r"lesezeit\s*:?\s*(?:\d|ca\.?\ \d|etwa\ \d).*", r"impressum(?:\s*[|:].*)?",
+        r"datenschutz(?:erklärung|hinweise?|einstellungen|richtlinien?|bestimmungen)?(?:\s*[|:&].*)?",
         # closing notices
         r"(?:die\ )?(?:kommentarfunktion|kommentare|kommentarspalte)(?:\ (?:zu|für|unter)\ diesem\ (?:artikel|beitrag))?"
         r"\ (?:ist|sind|wurde|wurden)\ (?:für\ diesen\ (?:artikel|beitrag)\ )?(?:geschlossen|deaktiviert|beendet|abgeschaltet)\b.*",

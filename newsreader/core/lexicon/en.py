@@ -48,21 +48,27 @@ LEXICON = Lexicon(
         r"share", r"share\ this", r"share\ this\ (?:article|story)", r"share\ on\ \w+", r"share:.*",
         r"tweet", r"email", r"print", r"copy\ link", r"save", r"listen", r"listen\ to\ this\ article.*",
         r"comments?(?:\ \(\d+\))?", r"\d+\ comments?", r"(?:\d+|no|one)\ (?:responses?|replies|reactions?)", r"no\ comments\ yet.*",
-        r"be\ the\ first\ to\ comment.*", r"leave\ a\ (?:comment|reply).*",
+        r"be\ the\ first\ to\ comment.*", r"leave\ a\ (?:comment|reply)(?:\W.{0,40})?",
         r"advertisement", r"advertising", r"advert", r"sponsored(?:\ content)?",
         r"story\ continues\ below(?:\ advertisement)?", r"back",
-        r"(?:last\ )?(?:updated|published|posted|modified)(?:\ (?:at|on))?:?\ (?=[^!?]{0,40}$)(?=.*\d).*",
+        r"(?:last\ )?(?:updated|published|posted|modified)(?:\ (?:at|on))?:?\ (?=[^!?]{0,40}$)(?=.*\d)"
+        r"(?=\d|by\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b).*",
         r".{0,80}\brequires\ javascript.*", r".{0,80}\benable\ javascript.*",
         r"ad", r"skip\ (?:to\ )?(?:main\ )?content", r"skip\ link", r"menu", r"search", r"log\ ?in",
-        r"sign\ ?in", r"subscribe.*", r"sign\ up.*", r"newsletter.*", r"get\ the\ app.*",
-        r"download\ the\ app.*", r"get\ started.*", r"follow\ us.*",
+        r"sign\ ?in", r"subscribe\b.*", r"sign\ up\b.*",
+        r"newsletters?(?:\s*[:|].*|\ (?:sign[\ -]?up|signup|subscription)\b.*)?", r"get\ the\ app.*",
+        r"download\ the\ app.*", r"get\ started\b.*", r"follow\ us\b.*",
         r"(?:tags?|topics?|filed\ under|categories)\b:?[^.!?]*",
         r"(?:photo|photograph|image|picture|credit|source|illustration|video)\s*(?:credit)?\s*:.*",
-        r"copyright.*", r"all\ rights\ reserved.*", r"privacy(?:\ policy)?", r"terms.*", r"cookie.*",
+        # (a copyright line has a year, a sign or the reservation, or is short: "Copyright
+        # lawyers say …" is a sentence; so are "Terms of the deal …" and "Cookies, …")
+        r"copyright\b(?=.*(?:\d{4}|©|\(c\)|rights\ reserved)|[^.!?]{0,40}$).*", r"all\ rights\ reserved.*",
+        r"privacy(?:\ policy)?", r"terms(?:\ (?:of\ (?:use|service|sale)|(?:and|&)\ conditions)\b.*)?",
+        r"cookies?(?:\ (?:policy|settings|preferences|notice|consent|statement)\b.*)?",
         r".*\buses\ cookies\b.*", r"we\ value\ your\ privacy.*", r"accept(?:\ all)?",
         r"manage\ (?:preferences|choices).*", r"read\ full\ article.*", r"continue\ reading.*",
         r"see\ more\ stories", r"load\ more", r"show\ more", r"view\ more", r"view\ comments",
-        r"show\ comments", r"reading\ time.*", r"\d+\s*min(?:ute)?s?\ read", r"back\ to\ top",
+        r"show\ comments", r"reading\ time\s*:?\s*(?:\d|about\ \d|less\ than|under\ \d).*", r"\d+\s*min(?:ute)?s?\ read", r"back\ to\ top",
         r"scroll\ to\ top", r"related\ articles", r"related\ coverage", r"more\ on\ this\ story",
         # closing notices under a story
         r"(?:the\ )?(?:comments?|commenting|comments?\ section)(?:\ (?:on|for|to|under)\ this\ (?:article|story|post|page|piece))?"
