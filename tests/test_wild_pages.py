@@ -223,3 +223,15 @@ def test_a_page_cut_off_inside_its_head_is_a_plain_no_article() -> None:
             + "<script>window.__STATE__ = {\"story\": \"the ferry")
     outcome = process_one(Document("cut.html", head.encode(), content_type="text/html"), OFF)
     assert outcome.error == "no article text found"
+
+
+def test_an_old_page_that_never_closes_its_font_tags_is_read_to_the_end() -> None:
+    """Each paragraph opens a <font> and never closes it, one level deeper each time: past
+    the parser's limit of 256 levels the rest of the page was lost, silently."""
+    paragraphs = [f"Entry {i}: the harbour log for the day, with the weather, the boats in and out, "
+                  f"and the tide at the pier." for i in range(300)]
+    html = ("<html><head><title>Harbour log 1998</title></head><body><table><tr><td>"
+            + "".join(f"<font face='Arial' size='2'>{p}<br><br>" for p in paragraphs) + "</td></tr></table></body></html>")
+    outcome = process_one(Document("log.html", html.encode("latin-1"), content_type="text/html"), OFF)
+    assert outcome.article is not None, outcome.error
+    assert outcome.article.text.split("\n\n") == paragraphs

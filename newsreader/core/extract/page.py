@@ -94,10 +94,39 @@ def parse_html(text: str) -> HtmlElement:
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=False)
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
+        if any("Excessive depth" in error.message for error in parser.error_log):
+            root = _parse_deep(text)
     except (lxml.etree.ParserError, ValueError) as exc:
         raise ExtractError(f"could not parse HTML: {exc}") from None
     if root is None:
         raise ExtractError("could not parse HTML: no document")
+    return root
+
+
+_MAX_DEPTH = 120  # well inside Python's recursion limit, far below any page's real nesting
+# What runs deep on such pages, and says nothing of a paragraph's bounds once lifted.
+_LIFTED = frozenset({"font", "span", "b", "i", "u", "em", "strong", "small", "big", "center", "div", "nobr"})
+
+
+def _parse_deep(text: str) -> HtmlElement:
+    """A page nested deeper than the parser's limit of 256 (an old page that never closes
+    its <font> tags: one more level a paragraph) loses everything below that depth.  It is
+    parsed again with the limit raised (to 2,048) and flattened: font, span and div tags
+    deeper than _MAX_DEPTH are dropped, their text and children lifted in order.  Deeper
+    than 2,048 is hostile, and stays lost."""
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
+    root = lxml.html.document_fromstring(text, parser=parser)
+    deep: list[HtmlElement] = []
+    depth = 0
+    for event, el in lxml.etree.iterwalk(root, events=("start", "end")):
+        if event == "start":
+            depth += 1
+            if depth > _MAX_DEPTH and el.tag in _LIFTED:
+                deep.append(el)
+        else:
+            depth -= 1
+    for el in reversed(deep):  # deepest last in document order first: each lift is short
+        el.drop_tag()
     return root
 
 
