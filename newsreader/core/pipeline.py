@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from html import escape as escape_html
 
 from newsreader.core.errors import ExtractError, NewsreaderError
+from newsreader.core.extract.mail import read_mail
 from newsreader.core.extract.page import extract_html
 from newsreader.core.extract.site import SiteRules
 from newsreader.core.extract.textdump import extract_text
@@ -38,9 +39,16 @@ class Outcome:
 def extract_document(decoded: DecodedDocument, site: SiteRules | None = None) -> Article:
     """Stages 3-4: find the story and set its blurbs and chrome apart (by the site's
     rules, when it has them)."""
+    mail = read_mail(decoded)
+    if mail is not None:
+        decoded = mail[0]
     article = extract_html(decoded, site) if decoded.kind == "html" else extract_text(decoded)
     if not article.blocks:
         raise ExtractError("no article text found")
+    if mail is not None:  # a saved e-mail: its headers name the story, its sender and its day
+        head = mail[1]
+        article = dataclasses.replace(article, title=head.subject or article.title,
+                                      byline=head.author or article.byline, published=head.date or article.published)
     return article
 
 

@@ -92,7 +92,13 @@ def _wrapped(lines: list[str]) -> bool:
         1 for a, b in itertools.pairwise(lines)
         if len(a.strip()) >= 0.6 * width and b.strip() and not _BULLET.match(b)
     )
-    return continued >= 3
+    # A sentence that goes on in lower case on the next line is wrapped, however short the
+    # text (a two-paragraph e-mail has too few lines to show a width).
+    mid_sentence = sum(
+        1 for a, b in itertools.pairwise(lines)
+        if len(a.strip()) >= 0.6 * width and not _SENTENCE_END.search(a.strip()) and b.strip()[:1].islower()
+    )
+    return continued >= 3 or mid_sentence >= 2
 
 
 def split_units(text: str) -> list[Unit]:

@@ -29,6 +29,8 @@ LEXICON = Lexicon(
         r"kommentare(?:\ \(\d+\))?", r"(?:\d+|keine|ein)\ (?:kommentare?|antworten|reaktionen)", r"anzeige", r"zurück", r"schlagworte\b:?[^.!?]*",
         r"artikel\ teilen", r"teilen", r"drucken", r"lesezeit\s*:?\s*(?:\d|ca\.?\ \d|etwa\ \d).*", r"impressum(?:\s*[|:].*)?",
         r"datenschutz(?:erklärung|hinweise?|einstellungen|richtlinien?|bestimmungen)?(?:\s*[|:&].*)?",
+        r"(?:(?:diesen\ )?newsletter\ |diese\ e-mail\ )?(?:im|in\ ihrem)\ browser\ (?:ansehen|anzeigen|öffnen|lesen)",
+        r"(?:vom\ newsletter\ )?abmelden", r"newsletter\ abbestellen",
         # closing notices
         r"(?:die\ )?(?:kommentarfunktion|kommentare|kommentarspalte)(?:\ (?:zu|für|unter)\ diesem\ (?:artikel|beitrag))?"
         r"\ (?:ist|sind|wurde|wurden)\ (?:für\ diesen\ (?:artikel|beitrag)\ )?(?:geschlossen|deaktiviert|beendet|abgeschaltet)\b.*",

@@ -70,6 +70,10 @@ LEXICON = Lexicon(
         r"see\ more\ stories", r"load\ more", r"show\ more", r"view\ more", r"view\ comments",
         r"show\ comments", r"reading\ time\s*:?\s*(?:\d|about\ \d|less\ than|under\ \d).*", r"\d+\s*min(?:ute)?s?\ read", r"back\ to\ top",
         r"scroll\ to\ top", r"related\ articles", r"related\ coverage", r"more\ on\ this\ story",
+        # a newsletter's own chrome, read from a saved e-mail
+        r"view\ (?:this\ |it\ )?(?:e-?mail\ |newsletter\ |message\ |issue\ )?(?:in|on)\ (?:your\ |a\ |the\ )?(?:web\ )?browser.*",
+        r"(?:having\ trouble\ viewing|can['’]?t\ see|problems?\ viewing)\ (?:this|the)\ (?:e-?mail|message|newsletter)\b.*",
+        r"unsubscribe(?:\ here|\ from\ (?:this|these|our)\ .{0,40})?", r"(?:update|manage)\ (?:your\ )?(?:e-?mail\ )?(?:preferences|subscriptions?)\b.*",
         # closing notices under a story
         r"(?:the\ )?(?:comments?|commenting|comments?\ section)(?:\ (?:on|for|to|under)\ this\ (?:article|story|post|page|piece))?"
         r"\ (?:are|is|have\ been|has\ been)\ (?:now\ |currently\ |temporarily\ )?(?:closed|disabled|turned\ off|switched\ off|"

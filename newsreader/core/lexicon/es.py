@@ -27,6 +27,8 @@ LEXICON = Lexicon(
     chrome_lines=(
         r"comentarios?(?:\ \(\d+\))?", r"(?:\d+|sin|un)\ (?:comentarios?|respuestas?)", r"publicidad", r"volver", r"categoria\b:?[^.!?]*",
         r"compartir", r"imprimir",
+        r"ver\ (?:este\ (?:correo|email|boletín)\ )?en\ (?:el\ |tu\ |su\ )?navegador\b.*", r"ver\ la\ versión\ web",
+        r"darse\ de\ baja", r"cancelar\ (?:la\ )?suscripción", r"date\ de\ baja\b.*",
         # closing notices
         r"(?:los\ )?comentarios(?:\ (?:de|en|para)\ (?:esta|este)\ (?:noticia|artículo|entrada|nota))?\ (?:están|han\ sido|fueron)\ "
         r"(?:cerrados|desactivados|deshabilitados)\b.*",

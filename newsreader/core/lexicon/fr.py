@@ -26,6 +26,8 @@ LEXICON = Lexicon(
     chrome_lines=(
         r"commentaires?(?:\ \(\d+\))?", r"(?:\d+|aucun|un)\ (?:commentaires?|réponses?|réactions?)", r"publicité", r"retour", r"étiquettes\b:?[^.!?]*",
         r"imprimer", r"partager",
+        r"(?:voir|consulter|afficher)\ (?:la\ version\ en\ ligne|(?:cet?\ )?(?:e-?mail|newsletter|message)\ dans\ (?:votre|le)\ navigateur)\b.*",
+        r"se\ désabonner", r"(?:pour\ )?vous\ désabonner.*", r"désinscription",
         # closing notices
         r"(?:les\ )?commentaires(?:\ (?:de|sur|pour)\ (?:cet\ article|cette\ page|ce\ billet))?\ (?:sont|ont\ été)\ "
         r"(?:fermés|clos|désactivés)\b.*",

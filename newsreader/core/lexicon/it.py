@@ -23,6 +23,8 @@ LEXICON = Lexicon(
     read_more_tails=(r"leggi\ tutto",),
     chrome_lines=(
         r"commenti(?:\ \(\d+\))?", r"(?:\d+|nessun|un)\ (?:commenti|commento|risposte?)", r"pubblicità", r"indietro", r"categoria\b:?[^.!?]*", r"condividi", r"stampa",
+        r"visualizza\ (?:questa\ (?:email|newsletter)\ )?nel\ (?:tuo\ )?browser\b.*", r"versione\ web",
+        r"annulla\ (?:l['’])?iscrizione", r"disiscriviti\b.*",
         # closing notices
         r"(?:i\ )?commenti(?:\ (?:a|su|per)\ quest[oa]\ (?:articolo|notizia|post))?\ sono\ (?:stati\ )?"
         r"(?:chiusi|disattivati|disabilitati)\b.*",

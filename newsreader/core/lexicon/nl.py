@@ -22,6 +22,8 @@ LEXICON = Lexicon(
     read_more_tails=(r"lees\ meer",),
     chrome_lines=(
         r"reacties(?:\ \(\d+\))?", r"(?:\d+|geen|één)\ (?:reacties?)", r"terug", r"delen",
+        r"bekijk\ (?:deze\ (?:e-?mail|nieuwsbrief)\ )?in\ (?:je|uw|de)\ browser\b.*", r"webversie",
+        r"afmelden", r"uitschrijven\b.*",
         # closing notices
         r"reageren(?:\ op\ (?:dit|deze)\ (?:artikel|bericht|stuk))?\ is\ (?:gesloten|niet\ (?:meer\ )?mogelijk|uitgeschakeld)\b.*",
         r"(?:de\ )?reacties(?:\ op\ (?:dit|deze)\ (?:artikel|bericht|stuk))?\ zijn\ (?:gesloten|uitgeschakeld)\b.*",

@@ -22,6 +22,8 @@ LEXICON = Lexicon(
     plug_markers=(r"leia\ também", r"leia\ tambem", r"veja\ também", r"veja\ tambem", r"leia\ mais"),
     chrome_lines=(
         r"comentários(?:\ \(\d+\))?", r"(?:\d+|sem|um)\ (?:comentários?|respostas?)", r"voltar", r"categoria\b:?[^.!?]*", r"imprimir", r"compartilhar",
+        r"ver\ (?:este\ e-?mail\ )?no\ (?:seu\ )?navegador\b.*", r"ver\ a\ versão\ (?:web|online)",
+        r"cancelar\ (?:a\ )?inscrição", r"descadastrar(?:-se)?\b.*",
         # closing notices
         r"(?:os\ )?comentários(?:\ (?:desta|deste|nesta|neste)\ (?:matéria|notícia|artigo|post))?\ (?:estão|foram)\ "
         r"(?:fechados|encerrados|desativados)\b.*",
