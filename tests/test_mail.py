@@ -1,4 +1,5 @@
-"""Saved e-mail (tests/data/mail/, written here): a list post, a newsletter, a legacy charset."""
+"""Saved e-mail (tests/data/mail/, written here): a list post, a newsletter, a legacy charset,
+a page saved as MHTML."""
 
 from __future__ import annotations
 
@@ -59,3 +60,13 @@ def test_a_post_in_latin1_and_base64_after_an_mbox_line() -> None:
 ])
 def test_text_that_only_looks_like_headers_is_not_mail(text: str) -> None:
     assert read_mail(DecodedDocument("x", text, "text")) is None
+
+
+def test_a_page_a_browser_saved_as_mhtml_is_read_at_its_address() -> None:
+    """MHTML is mail: the page is its quoted-printable HTML part, and the headers tell of
+    the saving ("Saved by Blink", the day it was saved), so the page's own metadata stands."""
+    a = article("saved-page.mhtml")
+    assert a.url == "https://crier.example/news/footbridge"
+    assert (a.title, a.publisher, a.byline, a.published) == ("Footbridge to be rebuilt after floods", "Town Crier",
+                                                             "Jane Doe", None)
+    assert len(a.text.split("\n\n")) == 3 and "Home" not in a.text

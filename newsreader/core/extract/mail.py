@@ -5,7 +5,8 @@ byline, the Date header the date.  Its body is the story, perhaps one part of se
 perhaps in base64 or quoted-printable: the standard library's e-mail parser reads all of
 that, and the body goes on to the usual readers as a document of its own.  The HTML part
 is read when there is one: it keeps the headings and links (and the blurbs of a
-newsletter) that the plain part flattens.
+newsletter) that the plain part flattens.  A web page a browser saved as MHTML is the same
+format: its page is read, at the address it was saved from.
 """
 
 from __future__ import annotations
@@ -70,9 +71,16 @@ def read_mail(doc: DecodedDocument) -> tuple[DecodedDocument, MailHead] | None:
     if not isinstance(body, str):
         return None
     kind: Literal["html", "text"] = "html" if part.get_content_type() == "text/html" else "text"
-    author = _author(str(message.get("from", "")))
-    head = MailHead(subject=str(message.get("subject", "")).strip() or None, author=author, date=_date(message))
-    return dataclasses.replace(doc, text=body, kind=kind), head
+    location = str(message.get("snapshot-content-location") or part.get("content-location") or "").strip()
+    url = location if location.startswith(("http://", "https://")) else None
+    if "snapshot-content-location" in message or message.get_content_type() == "multipart/related":
+        # A web page saved by a browser (MHTML): the headers tell of the saving, not the
+        # story, so the page's own title, byline and date stand.
+        head = MailHead(subject=None, author=None, date=None)
+    else:
+        head = MailHead(subject=str(message.get("subject", "")).strip() or None,
+                        author=_author(str(message.get("from", ""))), date=_date(message))
+    return dataclasses.replace(doc, text=body, kind=kind, url=doc.url or url), head
 
 
 def _author(sender: str) -> str | None:
