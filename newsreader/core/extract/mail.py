@@ -84,8 +84,9 @@ def read_mail(doc: DecodedDocument) -> tuple[DecodedDocument, MailHead] | None:
 
 
 def _author(sender: str) -> str | None:
-    name, address = parseaddr(sender)
-    return name.strip().strip('"') or None if name else (address.split("@")[0] or None if address else None)
+    """The sender's name ("Jane Doe <jane@…>"); a bare address names no one."""
+    name, _ = parseaddr(sender)
+    return name.strip().strip('"') or None
 
 
 def _date(message: EmailMessage) -> dt.date | None:
