@@ -23,7 +23,8 @@ STORY = ("<article><h1>Footbridge to be rebuilt</h1>"
     ("<title>Footbridge to be rebuilt</title>", "<form><textarea name='q'></form>"),
     ("<title>Footbridge to be rebuilt</title>", "<iframe src='/ad'>"),
     ("<title>Footbridge to be rebuilt", ""),
-], ids=["style", "script", "comment", "textarea", "iframe", "title"])
+    ("<title>Footbridge to be rebuilt</title>", "<script>var ads = [];"),
+], ids=["style", "script", "comment", "textarea", "iframe", "title", "script in body"])
 def test_an_element_left_open_does_not_swallow_the_story(head: str, before: str) -> None:
     html = f"<html><head>{head}</head><body>{before}{STORY}</body></html>"
     outcome = process_one(Document("p.html", html.encode(), content_type="text/html"),

@@ -8,8 +8,8 @@ Browsers show such pages blank too; a reader can do better, since the story is r
   1. control characters go (lxml refuses them in text set later);
   2. an XML declaration goes (lxml refuses a decoded str that names an encoding);
   3. a <title> is closed where the first tag starts, if its end tag is missing or late;
-  4. a script, style or comment left open is closed before the body starts, and a
-     textarea or iframe before the next tag.
+  4. a script, style or comment left open is closed before the body starts (a script or
+     style in the body: before the next block), and a textarea or iframe before the next tag.
 """
 
 from __future__ import annotations
@@ -31,8 +31,10 @@ _RAW_CLOSE = {name: re.compile(rf"</{name}(?=[\s/>])", re.IGNORECASE)
               for name in ("script", "style", "textarea", "iframe")}
 _TITLE_CLOSE = re.compile(r"</title", re.IGNORECASE)
 _BODY_START = re.compile(r"</head\s*>|<body\b", re.IGNORECASE)
-_STOPS = {"textarea": _TAG_START, "iframe": _TAG_START, "script": _BODY_START, "style": _BODY_START,
-          "comment": _BODY_START}
+# Where the story starts, for a script or style left open inside the body.
+_BLOCK_START = re.compile(r"<(?:p|div|article|main|section|h[1-6]|table|ul|ol|blockquote)[\s>]", re.IGNORECASE)
+_STOPS = {"textarea": (_TAG_START,), "iframe": (_TAG_START,), "script": (_BODY_START, _BLOCK_START),
+          "style": (_BODY_START, _BLOCK_START), "comment": (_BODY_START,)}
 
 
 def without_controls(text: str) -> str:
@@ -78,7 +80,7 @@ def close_runaway_raw_text(text: str) -> str:
 
 def _close(text: str, kind: str, start: int) -> str:
     """Close raw text of ``kind`` that is open from ``start``, if the page goes on after it."""
-    stop = _STOPS[kind].search(text, start)
+    stop = next((found for stops in _STOPS[kind] if (found := stops.search(text, start))), None)
     if stop is None:
         return text
     end = "-->" if kind == "comment" else f"</{kind}>"
