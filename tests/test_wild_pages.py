@@ -235,3 +235,11 @@ def test_an_old_page_that_never_closes_its_font_tags_is_read_to_the_end() -> Non
     outcome = process_one(Document("log.html", html.encode("latin-1"), content_type="text/html"), OFF)
     assert outcome.article is not None, outcome.error
     assert outcome.article.text.split("\n\n") == paragraphs
+
+
+def test_a_page_a_script_builds_is_read_from_the_body_its_json_ld_states() -> None:
+    """The HTML holds no text until a script runs; its JSON-LD states the article body."""
+    title, text = text_of("script-built-page.html")
+    assert title == "Footbridge to be rebuilt after floods"
+    assert text.split("\n\n")[0].startswith("The town council approved a plan on Monday")
+    assert len(text.split("\n\n")) == 3 and "JavaScript" not in text

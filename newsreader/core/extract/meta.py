@@ -24,6 +24,7 @@ class PageMeta:
     language: str | None = None
     canonical_url: str | None = None
     headline_texts: tuple[str, ...] = ()  # every form of the headline seen on the page
+    article_body: str | None = None  # the JSON-LD articleBody, as the publisher states it
 
 
 def _text(value: Any) -> str | None:
@@ -198,4 +199,6 @@ def read_meta(root: HtmlElement, url: str | None) -> PageMeta:
     if canonical and urlsplit(canonical).scheme not in {"http", "https"}:
         canonical = None
     headlines = tuple(dict.fromkeys(c for c in [*candidates, title_tag, title] if c))
-    return PageMeta(title, publisher, byline, published, language or None, canonical, headlines)
+    body = article.get("articleBody")
+    article_body = body if isinstance(body, str) and body.strip() else None
+    return PageMeta(title, publisher, byline, published, language or None, canonical, headlines, article_body)

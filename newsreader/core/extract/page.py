@@ -8,8 +8,9 @@ The cascade:
   4. readability picks the story container;
   5. the container becomes blocks (paragraphs, headings, list items, quotes, code);
   6. blocks that are bylines, datelines, captions, repeated headlines or chrome go;
-  7. when nothing is left: the page's prose paragraphs, then readability's choice on the
-     page as it came (a page readability-lxml can read is never "no article").
+  7. when nothing is left: the page's prose paragraphs, then the body its JSON-LD states
+     (a page a script builds), then readability's choice on the page as it came (a page
+     readability-lxml can read is never "no article").
 """
 
 from __future__ import annotations
@@ -42,10 +43,10 @@ from newsreader.core.extract.markers import (
     plug_title,
 )
 from newsreader.core.extract.meta import PageMeta, read_meta
-from newsreader.core.extract.repair import repair
+from newsreader.core.extract.repair import repair, without_controls
 from newsreader.core.extract.site import SiteRules, drop_selected, select_story
 from newsreader.core.extract.teasers import take_blurbs
-from newsreader.core.extract.textdump import is_subheading
+from newsreader.core.extract.textdump import extract_text, is_subheading
 from newsreader.core.models import Article, Block, BlockKind, Blurb, DecodedDocument, Link
 
 _NEVER_CONTENT = (
@@ -445,6 +446,26 @@ def _prose_fallback(html: str, meta: PageMeta, base: str | None) -> list[Block]:
     return [b for b in blocks if b.kind != "paragraph" or words(b.text) >= 12]
 
 
+def _stated_body(body: str, doc: DecodedDocument) -> list[Block]:
+    """The story as the page's JSON-LD states it (articleBody), for a page whose body is
+    built by a script and holds no text: plain text read by the text-dump reader, or the
+    HTML some sites put there read as HTML."""
+    if _MARKUP.search(body):
+        try:
+            fragment = lxml.html.fragment_fromstring(without_controls(body), create_parent="div")
+        except (lxml.etree.ParserError, ValueError):
+            return []
+        blocks = []
+        for el, text, _ in iter_blocks(fragment):
+            kind: BlockKind = _BLOCK_KIND.get(el.tag, "paragraph") if isinstance(el.tag, str) else "paragraph"
+            blocks.append(Block(kind, text, 2 if kind == "heading" else 0))
+        return blocks
+    return list(extract_text(DecodedDocument(doc.source, body, "text", url=doc.url)).blocks)
+
+
+_MARKUP = re.compile(r"<(?:p|br|div|h[1-6]|li)\b", re.IGNORECASE)
+
+
 def _untouched_container(html: str) -> HtmlElement | None:
     """Readability's choice on the page as it came (scripts and styles aside)."""
     try:
@@ -550,6 +571,8 @@ def extract_html(doc: DecodedDocument, site: SiteRules | None = None) -> Article
     blocks = _second_opinion(untouched, blocks, prose, meta, base) or blocks
     if not blocks:
         blocks = _prose_fallback(doc.text, meta, base)
+    if not blocks and meta.article_body:
+        blocks = _stated_body(meta.article_body, doc)
     if not blocks:
         blocks = _readability_alone(untouched)
     return Article(
