@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
-from newsreader.core.extract.dates import parse_date
+from newsreader.core.extract.dates import has_date, parse_date
 from newsreader.core.extract.markers import DATE_LABEL, byline_name, looks_like_name
 
 
@@ -80,11 +80,16 @@ def strip_site_suffix(title: str, publisher: str | None = None) -> str:
     if len(parts) < 2:
         return title
     head = parts[0]
-    if len(head.split()) < 3 and publisher is None:
-        return title
     if publisher and parts[0].strip().lower() == publisher.lower():
         return " ".join(parts[1:]) if len(parts) == 2 else title
-    return head.strip()
+    if len(head.split()) >= 3 or publisher is not None:
+        return head.strip()
+    # A short first part is a kicker ("Floods - a year on: Headline | Site"): only the
+    # trailing site name goes.
+    last = _SEPARATORS.split(title)[-1]
+    if looks_like_name(last.strip(), 4) and len(last) < len(title):
+        return title[: title.rfind(last)].rstrip(" |–—·•:-")
+    return title
 
 
 _DATE_WORDS = re.compile(rf"\b{DATE_LABEL}\b", re.IGNORECASE | re.VERBOSE)
@@ -125,6 +130,61 @@ def _headline_part(root: HtmlElement, title_tag: str) -> tuple[str | None, str |
     return headline, parts[1] if headline == parts[0] else parts[0]
 
 
+_UNSEEN = re.compile(r"screen-?reader|sr-only|visually-?hidden|assistive|skip", re.IGNORECASE)
+
+
+_JUNK_PARTS = re.compile(r"\s*(?:»|›|\||:|–|—|-)\s*blog archive\s*(?=»|›|\||:|–|—|-)", re.IGNORECASE)
+
+
+def without_site_name(title: str, site_names: set[str]) -> str:
+    """'The Fischbowl: Backwards!' -> 'Backwards!' when the page names its site 'The Fischbowl'
+    (its logo, og:site_name); WordPress's '» Blog Archive »' goes too."""
+    title = _JUNK_PARTS.sub(" ", title).strip()
+    folded = title.casefold()
+    for name in sorted(site_names, key=len, reverse=True):
+        if len(name) >= len(folded) - 3:
+            continue
+        if folded.startswith(name) and (rest := title[len(name):]).lstrip()[:1] in set(":»›|–—-·•«"):
+            return rest.lstrip().lstrip(":»›|–—-·•« ").strip()
+        if folded.endswith(name) and (head := title[: len(title) - len(name)]).rstrip()[-1:] in set(":»›|–—-·•«"):
+            return head.rstrip().rstrip(":»›|–—-·•« ").strip()
+    return title
+
+
+def _front_page_link(h1: HtmlElement) -> bool:
+    """An <h1> that is only a link to the site's front page: the logo."""
+    links = list(h1.iter("a"))
+    if len(links) != 1 or " ".join(links[0].text_content().split()) != " ".join(h1.text_content().split()):
+        return False
+    href = urlsplit(links[0].get("href") or "#")
+    return href.path in {"", "/"} and not href.query and not href.fragment and bool(href.path or href.netloc)
+
+
+def _story_h1(root: HtmlElement, sources: list[str], site_names: set[str]) -> str | None:
+    """The <h1> that names the story.  A page may have several: the site's logo (its name),
+    a "Main menu" for screen readers, a section's name.  The first that agrees with what
+    the page's metadata calls the story (one holds the other) is it; else the first that is
+    neither logo (the site's name, a link to its front page) nor hidden."""
+    texts = []
+    for h1 in root.iter("h1"):
+        text = " ".join(h1.text_content().split()).rstrip(" ¶#🔗")  # (a permalink mark)
+        parent = h1.getparent()
+        hint = " ".join(f"{el.get('class') or ''} {el.get('id') or ''}" for el in (h1, parent) if el is not None)
+        if not text or _UNSEEN.search(hint) or any(a.tag == "nav" for a in h1.iterancestors()):
+            continue
+        if text.casefold() in site_names or _front_page_link(h1):
+            site_names.add(text.casefold())  # the logo names the site: its titles may carry it
+            continue
+        texts.append(text)
+    folded = [s.casefold() for s in sources if s]
+    for text in texts:
+        # (a short <h1> agrees only by being a source: "Health" is in many a title)
+        key = text.casefold()
+        if any(key == s or (len(text.split()) >= 3 and (key in s or s in key)) for s in folded):
+            return text
+    return texts[0] if texts else None
+
+
 def read_meta(root: HtmlElement, url: str | None) -> PageMeta:
     metas: dict[str, str] = {}
     for meta in root.iter("meta"):
@@ -141,14 +201,21 @@ def read_meta(root: HtmlElement, url: str | None) -> PageMeta:
         or metas.get("application-name")
         or metas.get("publisher")
     )
-    h1 = next((" ".join(h.text_content().split()) for h in root.iter("h1")), None)
     title_tag = next((" ".join((t.text_content() or "").split()) for t in root.iter("title")), None)
+    itemprop = next((" ".join(el.text_content().split()) for el in root.iter()
+                     if isinstance(el.tag, str) and el.get("itemprop") == "headline" and el.tag != "meta"), None)
+    site_names = {n.casefold() for n in (publisher, metas.get("og:site_name")) if n}
+    h1 = _story_h1(root, [c for c in (metas.get("og:title"), _text(article.get("headline")),
+                                      metas.get("twitter:title"), title_tag, itemprop) if c], site_names)
     named = [c for c in (
-        metas.get("og:title"), _text(article.get("headline")), metas.get("twitter:title"), h1,
+        metas.get("og:title"), _text(article.get("headline")), metas.get("twitter:title"), h1, itemprop or None,
     ) if c]
     candidates = [*named, strip_site_suffix(title_tag, publisher)] if title_tag else named
     title = None
-    if h1 and any(h1 == c or c.startswith(h1) for c in candidates[:3]):
+    if h1 and (lead := next((c for c in candidates if c != h1 and len(c.split()) >= 3 and h1.startswith(c)
+                             and has_date(h1[len(c):])), None)):
+        title = lead  # the <h1> holds the headline and its date ("… 3 March 2024")
+    elif h1 and any(h1 == c or c.startswith(h1) for c in candidates[:3]):
         title = h1
     elif not named and title_tag:
         # Only the <title> names the story: "Site - Headline" or "Headline - Site".
@@ -179,6 +246,8 @@ def read_meta(root: HtmlElement, url: str | None) -> PageMeta:
             published = parse_date(time.get("datetime") or time.text_content())
             if published:
                 break
+    if title:
+        title = without_site_name(title, site_names) or title
     if publisher is None and title_tag:
         # "Headline - The Dunmore Herald": the suffix names the site.
         tail = _SEPARATORS.split(title_tag)[-1].strip()

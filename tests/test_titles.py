@@ -1,0 +1,55 @@
+"""Which line names the story: pages with several <h1>s, logos, sections and site names,
+each written here in a shape the corpora showed (over 280 of their pages were titled with
+the site's name or a section's before)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsreader.core.models import Document
+from newsreader.core.pipeline import process_one
+from newsreader.core.settings import SummarySettings
+
+STORY = "".join(f"<p>{p}</p>" for p in (
+    "The town council approved a plan on Monday to rebuild the old footbridge that was washed away in "
+    "the spring floods, after months of debate.",
+    "Residents who spoke at the meeting welcomed the decision, though several asked why the work would "
+    "take until next autumn to finish.",
+))
+HEADLINE = "Footbridge to be rebuilt after floods"
+
+
+@pytest.mark.parametrize(("head", "body"), [
+    # the logo is an <h1> linking to the front page; the headline an <h2>
+    (f"<title>{HEADLINE} | Town Crier</title>",
+     f"<header><h1><a href='/'>Town Crier</a></h1></header><article><h2>{HEADLINE}</h2>{STORY}</article>"),
+    # the logo <h1> is the site's name as og:site_name gives it
+    (f"<title>{HEADLINE}</title><meta property='og:site_name' content='Town Crier'>",
+     f"<h1>Town Crier</h1><article><h1>{HEADLINE}</h1>{STORY}</article>"),
+    # a section's <h1> comes first; the metadata names the story
+    (f"<title>Town Crier - Local - {HEADLINE}</title><meta property='og:title' content='{HEADLINE}'>",
+     f"<aside><h1>Local</h1></aside><article><h1>{HEADLINE}</h1>{STORY}</article>"),
+    # an <h1> for screen readers only
+    (f"<title>{HEADLINE} | Town Crier</title>",
+     f"<h1 class='screen-reader-text'>Main menu</h1><article><h1>{HEADLINE}</h1>{STORY}</article>"),
+    # the <h1> carries the date after the headline
+    (f"<title>{HEADLINE} | Town Crier</title>",
+     f"<article><h1>{HEADLINE} <span class='date'>3 March 2024</span></h1>{STORY}</article>"),
+    # "Site: Headline", the site named by its logo
+    ("<title>Town Crier: Footbridge to be rebuilt after floods</title>",
+     f"<h1><a href='https://crier.example/'>Town Crier</a></h1><article>{STORY}</article>"),
+    # WordPress's "Site » Blog Archive » Post"
+    (f"<title>Town Crier &raquo; Blog Archive &raquo; {HEADLINE}</title>",
+     f"<h1><a href='/'>Town Crier</a></h1><article>{STORY}</article>"),
+    # a permalink mark in the headline
+    (f"<title>{HEADLINE}</title>", f"<article><h1>{HEADLINE} <a href='#top'>¶</a></h1>{STORY}</article>"),
+    # only microdata names it
+    ("", f"<article><span itemprop='headline'>{HEADLINE}</span>{STORY}</article>"),
+], ids=["logo-link", "logo-site-name", "section-first", "screen-reader", "h1-with-date", "site-colon",
+        "blog-archive", "permalink-mark", "itemprop"])
+def test_the_title_is_the_story_s_headline(head: str, body: str) -> None:
+    html = f"<html><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>"
+    outcome = process_one(Document("p.html", html.encode(), content_type="text/html"), SummarySettings(enabled=False))
+    assert outcome.article is not None, outcome.error
+    assert outcome.article.title == HEADLINE
+    assert "washed away in the spring floods" in outcome.article.text
