@@ -202,8 +202,8 @@ def read_meta(root: HtmlElement, url: str | None) -> PageMeta:
         or metas.get("publisher")
     )
     title_tag = next((" ".join((t.text_content() or "").split()) for t in root.iter("title")), None)
-    itemprop = next((" ".join(el.text_content().split()) for el in root.iter()
-                     if isinstance(el.tag, str) and el.get("itemprop") == "headline" and el.tag != "meta"), None)
+    itemprop = next((" ".join(el.text_content().split()) for el in root.xpath("//*[@itemprop='headline']")
+                     if el.tag != "meta"), None)
     site_names = {n.casefold() for n in (publisher, metas.get("og:site_name")) if n}
     h1 = _story_h1(root, [c for c in (metas.get("og:title"), _text(article.get("headline")),
                                       metas.get("twitter:title"), title_tag, itemprop) if c], site_names)
