@@ -3,6 +3,9 @@ import datetime as dt
 import pytest
 
 from newsreader.core.extract.dates import parse_date
+from newsreader.core.models import Document
+from newsreader.core.pipeline import process_one
+from newsreader.core.settings import SummarySettings
 
 
 @pytest.mark.parametrize(
@@ -22,3 +25,22 @@ from newsreader.core.extract.dates import parse_date
 )
 def test_parse_date(text: str, expected: dt.date | None) -> None:
     assert parse_date(text) == expected
+
+
+def test_month_names_of_every_language_read_whole() -> None:
+    """Dutch writes "maart" (not a prefix of "mrt"), Austrian German "Jänner"."""
+    assert parse_date("Door Eva de Vries, 4 maart 2024") == dt.date(2024, 3, 4)
+    assert parse_date("Wien, 12. Jänner 2024") == dt.date(2024, 1, 12)
+
+
+@pytest.mark.parametrize(("head", "line", "url"), [
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "dateCreated": "2024-03-04"}</script>', "", None),
+    ("", "<span itemprop='datePublished' content='2024-03-04'>yesterday</span>", None),
+    ("", "", "https://crier.example/2024/03/04/footbridge"),
+    ("<link rel='canonical' href='https://crier.example/news/2024-03-04/footbridge'>", "", None),
+], ids=["json-ld-dateCreated", "microdata", "address", "canonical-address"])
+def test_a_page_s_date_from_wherever_it_states_it(head: str, line: str, url: str | None) -> None:
+    story = "".join(f"<p>{p} The council met on Monday and the decision was welcomed by residents.</p>" for p in "ABC")
+    html = f"<html><head><title>Footbridge</title>{head}</head><body><article><h1>Footbridge</h1>{line}{story}</article></body></html>"
+    outcome = process_one(Document("x.html", html.encode(), url=url, content_type="text/html"), SummarySettings(enabled=False))
+    assert outcome.article is not None and outcome.article.published == dt.date(2024, 3, 4)

@@ -185,6 +185,21 @@ def _story_h1(root: HtmlElement, sources: list[str], site_names: set[str]) -> st
     return texts[0] if texts else None
 
 
+_ADDRESS_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d\d)[/-](\d\d)(?=[/-]|$)")
+
+
+def _date_in_address(url: str | None) -> dt.date | None:
+    """The date a site writes into its addresses ("/2024/03/04/footbridge"), when the page
+    gives none: a story's address names the day it was published."""
+    match = _ADDRESS_DATE.search(urlsplit(url).path) if url else None
+    if match is None:
+        return None
+    try:
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
 def read_meta(root: HtmlElement, url: str | None) -> PageMeta:
     metas: dict[str, str] = {}
     for meta in root.iter("meta"):
@@ -237,8 +252,10 @@ def read_meta(root: HtmlElement, url: str | None) -> PageMeta:
         metas.get("article:published_time"), _text(article.get("datePublished")),
         metas.get("datepublished"), metas.get("date"), metas.get("pubdate"),
         metas.get("publishdate"), metas.get("dc.date"), metas.get("dc.date.issued"),
-        metas.get("sailthru.date"), metas.get("parsely-pub-date"), metas.get("og:updated_time"),
-        _text(article.get("dateModified")),
+        metas.get("sailthru.date"), metas.get("parsely-pub-date"), _text(article.get("dateCreated")),
+        *(el.get("content") or el.get("datetime") or el.text_content()
+          for el in root.xpath("//*[@itemprop='datePublished' or @itemprop='dateCreated']")),
+        metas.get("og:updated_time"), _text(article.get("dateModified")),
     ]
     published = next((d for d in map(parse_date, date_sources) if d), None)
     if published is None:
@@ -267,6 +284,7 @@ def read_meta(root: HtmlElement, url: str | None) -> PageMeta:
     canonical = canonical or metas.get("og:url")
     if canonical and urlsplit(canonical).scheme not in {"http", "https"}:
         canonical = None
+    published = published or _date_in_address(canonical) or _date_in_address(url)
     headlines = tuple(dict.fromkeys(c for c in [*candidates, title_tag, title] if c))
     body = article.get("articleBody")
     article_body = body if isinstance(body, str) and body.strip() else None

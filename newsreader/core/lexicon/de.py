@@ -11,7 +11,7 @@ LEXICON = Lexicon(
         "einen so zum war haben nur oder aber vor zur bis mehr durch man sein wurde sei ihre "
         "kann schon wenn habe diese seine ich gegen vom"
     ),
-    months={"januar": 1, "februar": 2, "märz": 3, "maerz": 3, "mai": 5, "juni": 6, "juli": 7,
+    months={"januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "mai": 5, "juni": 6, "juli": 7,
             "okt": 10, "dez": 12},
     blurb_sections=(
         "mehr zum thema", "das könnte sie auch interessieren", "das koennte sie auch interessieren",

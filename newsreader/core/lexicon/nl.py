@@ -10,7 +10,7 @@ LEXICON = Lexicon(
         "om hij was tot uit worden nog wordt werd kan naar dan of over zo ze hun wel geen deze "
         "al meer zich heeft hebben na moet jaar veel ik we zijn haar toch"
     ),
-    months={"mrt": 3, "mei": 5, "okt": 10},
+    months={"mrt": 3, "maart": 3, "mei": 5, "okt": 10},
     blurb_sections=(
         "lees ook", "meer over", "gerelateerde artikelen", "meest gelezen", "bekijk ook",
         "ook interessant", "lees meer", "meer nieuws", "aanbevolen", "meer over dit onderwerp",
