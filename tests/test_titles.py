@@ -1,4 +1,5 @@
-"""Which line names the story: pages with several <h1>s, logos, sections and site names,
+"""Which line names the story, and who wrote it: pages with several <h1>s, logos, sections
+and site names, and bylines in the forms sites set them,
 each written here in a shape the corpora showed (over 280 of their pages were titled with
 the site's name or a section's before)."""
 
@@ -53,3 +54,24 @@ def test_the_title_is_the_story_s_headline(head: str, body: str) -> None:
     assert outcome.article is not None, outcome.error
     assert outcome.article.title == HEADLINE
     assert "washed away in the spring floods" in outcome.article.text
+
+
+@pytest.mark.parametrize(("head", "line", "byline"), [
+    ("", "<p>BY JANE DOE</p>", "Jane Doe"),
+    ("", "<p>Author: Jane Doe</p>", "Jane Doe"),
+    ("", "<p>Autorin: Anna Schmidt</p>", "Anna Schmidt"),
+    ("", "<p>Auteur : Marie Dupont</p>", "Marie Dupont"),
+    ("", "<p>By Lance Whitney July 23, 2012 4:18 AM PDT</p>", "Lance Whitney"),
+    ("", "<p><a rel='author' href='/people/jane'>Jane Doe</a></p>", "Jane Doe"),
+    ("", "<p><a rel='author' href='/people/jane'>View Profile</a></p><p>By Jane Doe</p>", "Jane Doe"),
+    ("", "<span class='author-name'>By Jane Doe</span>", "Jane Doe"),
+    ("", "<span itemprop='author' itemscope><span itemprop='name'>Jane Doe</span></span>", "Jane Doe"),
+], ids=["capitals", "author-label", "autorin", "auteur", "month-after", "rel-author", "rel-author-label",
+        "author-class", "microdata"])
+def test_the_byline_is_the_author_s_name_and_leaves_the_story(head: str, line: str, byline: str) -> None:
+    html = (f"<html><head><meta charset='utf-8'><title>{HEADLINE}</title>{head}</head><body>"
+            f"<article><h1>{HEADLINE}</h1>{line}{STORY}</article></body></html>")
+    outcome = process_one(Document("p.html", html.encode(), content_type="text/html"), SummarySettings(enabled=False))
+    assert outcome.article is not None, outcome.error
+    assert outcome.article.byline == byline
+    assert byline.split()[0] not in outcome.article.text and "Profile" not in outcome.article.text

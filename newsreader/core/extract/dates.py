@@ -10,6 +10,7 @@ from newsreader.core import lexicon
 _MONTHS = lexicon.months()  # name prefixes of every language, prefix-matched
 _MONTH_NAMES = sorted(_MONTHS, key=len, reverse=True)
 _MONTH_RE = "(?:" + "|".join(re.escape(m) for m in _MONTH_NAMES) + r")[a-zéûäç]*\.?"
+MONTH_NAME = _MONTH_RE  # a month's name or abbreviation, in any language the lexicon has
 
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?!\d)")

@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 from newsreader.core import lexicon
+from newsreader.core.extract.dates import MONTH_NAME
 from newsreader.core.models import Block, Blurb
 
 # Section headings that introduce a list of teasers for other stories, in every language.
@@ -206,7 +207,9 @@ BYLINE = re.compile(rf"^{lexicon.alternation('byline_prefixes')}\s+(?=\S)", re.I
 # Where the name in a byline ends: a separator, a number, a dateline label.
 DATE_LABEL = lexicon.alternation("date_labels")
 # (?<!\s): a match starts where a run of spaces starts, so a long run costs one pass, not n².
-_BYLINE_END = re.compile(rf"(?<!\s)\s*[|,·•—–]\s*|(?<!\s)\s+\d|(?<!\s)\s+(?:{DATE_LABEL}|on)\b", re.IGNORECASE)
+# (and where a date starts with its month: "By Lance Whitney July 23, 2012")
+_BYLINE_END = re.compile(rf"(?<!\s)\s*[|,·•—–]\s*|(?<!\s)\s+\d|(?<!\s)\s+(?:{DATE_LABEL}|on)\b|"
+                         rf"(?<!\s)\s+{MONTH_NAME}\s+\d", re.IGNORECASE)
 
 
 def byline_name(text: str) -> str | None:
@@ -216,4 +219,6 @@ def byline_name(text: str) -> str | None:
     if not match or len(line.split()) > 20:
         return None
     name = _BYLINE_END.split(line[match.end():], maxsplit=1)[0].strip()
-    return name if looks_like_name(name, 5) else None
+    if not looks_like_name(name, 5):
+        return None
+    return name.title() if name.isupper() and len(name) > 3 else name  # "BY JANE DOE"

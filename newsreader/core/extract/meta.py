@@ -185,6 +185,32 @@ def _story_h1(root: HtmlElement, sources: list[str], site_names: set[str]) -> st
     return texts[0] if texts else None
 
 
+_AUTHOR_CLASS = re.compile(r"^(?:author|author-?name|byline-?name|byline__name|(?:post|article|entry)-?author)$", re.IGNORECASE)
+
+
+# What a link or a box marked "author" says when it is not a name: "View Profile", "About Us".
+_NOT_A_NAME = frozenset({"view", "profile", "about", "us", "more", "posts", "articles", "stories", "google",
+                         "contact", "follow", "all", "author", "authors", "bio", "home", "email", "website"})
+
+
+def _marked_author(root: HtmlElement) -> str | None:
+    """An author the markup names: a link with rel=author, microdata's author, or an element
+    whose class says it holds the author's name, when what it holds is a name."""
+    found = root.xpath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' author ')]"
+                       " | //*[@itemprop='author']")
+    for el in found:
+        named = el.xpath(".//*[@itemprop='name']") if el.get("itemprop") == "author" else []
+        text = " ".join((named[0] if named else el).text_content().split())
+        if looks_like_name(text, 5) and not _NOT_A_NAME & set(re.findall(r"\w+", text.casefold())):
+            return byline_name(text) or text  # ("By Jane Doe" inside the box)
+    for el in root.xpath("//*[contains(@class, 'author') or contains(@class, 'byline')]"):
+        if any(_AUTHOR_CLASS.match(token) for token in el.get("class", "").split()):
+            text = " ".join(el.text_content().split())
+            if looks_like_name(text, 5) and not _NOT_A_NAME & set(re.findall(r"\w+", text.casefold())):
+                return byline_name(text) or text
+    return None
+
+
 _ADDRESS_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d\d)[/-](\d\d)(?=[/-]|$)")
 
 
@@ -248,6 +274,9 @@ def read_meta(root: HtmlElement, url: str | None) -> PageMeta:
     )
     if byline and byline.startswith(("http://", "https://")):
         byline = None
+    byline = byline or _marked_author(root)
+    if byline and byline.isupper() and len(byline) > 3:
+        byline = byline.title()  # "JANE DOE", as some sites set it
     date_sources = [
         metas.get("article:published_time"), _text(article.get("datePublished")),
         metas.get("datepublished"), metas.get("date"), metas.get("pubdate"),

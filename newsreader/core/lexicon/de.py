@@ -43,7 +43,7 @@ LEXICON = Lexicon(
         r"\babonnieren\ sie\b.{0,60}newsletter\b", r"\bnewsletter\b.{0,80}\bin\ ihr(?:em|en)?\ (?:e-mail-)?(?:postfach|posteingang)\b",
     ),
     relative_times=(r"vor\ \d+\s*(?:sek\w*|min\w*|std\w*|stunden?|tag\w*|woche\w*)",),
-    byline_prefixes=(r"von",),
+    byline_prefixes=(r"von", r"autor(?:in)?:"),
     date_labels=(r"veröffentlicht",),
     author_bios=(
         r"ist\b[^.]{0,80}?\b(?:redakteur|korrespondent|reporter|journalist|autor|kolumnist|"

@@ -93,7 +93,7 @@ LEXICON = Lexicon(
         r"\d+\s*(?:s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|wk|weeks?|mo|months?|y|yrs?|years?)(?:\s+ago)?",
         r"(?:just\ now|yesterday|today|an?\ (?:hour|minute|day)\ ago)",
     ),
-    byline_prefixes=(r"by", r"from", r"written\ by", r"words\ by", r"text:", r"reporting\ by"),
+    byline_prefixes=(r"by", r"from", r"written\ by", r"words\ by", r"text:", r"reporting\ by", r"authors?:"),
     date_labels=(r"published", r"updated", r"posted"),
     author_bios=(
         r"(?:is|was)\ (?:a|an|the)\b[^.]{0,100}?\b(?:editor|correspondent|reporter|writer|columnist|"

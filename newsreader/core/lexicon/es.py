@@ -39,7 +39,7 @@ LEXICON = Lexicon(
         r"\bsuscr[ií](?:bete|base)\b", r"\brecibe\b.{0,60}\b(?:boletín|newsletter)\b", r"\bap[uú]ntate\b",
     ),
     relative_times=(r"hace\ \d+\s*[^\W\d]\w*",),
-    byline_prefixes=(r"por",),
+    byline_prefixes=(r"por", r"autor(?:a)?:"),
     date_labels=(r"publicado",),
     author_bios=(
         r"es\b[^.]{0,80}?\b(?:periodista|redactor|corresponsal|reporter[oa]?|columnista|editor)\w*",

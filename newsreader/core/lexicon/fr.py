@@ -39,7 +39,7 @@ LEXICON = Lexicon(
         r"\babonnez-vous\b",
     ),
     relative_times=(r"il\ y\ a\ \d+\s*[^\W\d]\w*",),
-    byline_prefixes=(r"par",),
+    byline_prefixes=(r"par", r"auteur(?:e)?\ ?:"),
     date_labels=(r"publié",),
     author_bios=(
         r"est\b[^.]{0,80}?\b(?:journaliste|rédact(?:eur|rice)|correspondant|reporter|"

@@ -33,7 +33,7 @@ LEXICON = Lexicon(
     ),
     promos=(r"\biscriviti\b", r"\bricevi\b.{0,60}\bnewsletter\b"),
     relative_times=(r"\d+\s*[^\W\d]\w*\ fa",),
-    byline_prefixes=(r"di",),
+    byline_prefixes=(r"di", r"autore:"),
     date_labels=(r"pubblicato",),
     author_bios=(
         r"è\b[^.]{0,80}?\b(?:giornalista|redattor\w*|corrispondente|inviat\w*|editorialista|cronista)",

@@ -34,7 +34,7 @@ LEXICON = Lexicon(
         r"\bontvang\b.{0,60}\bnieuwsbrief\b",
     ),
     relative_times=(r"\d+\s*[^\W\d]\w*\ geleden",),
-    byline_prefixes=(r"door",),
+    byline_prefixes=(r"door", r"auteur:"),
     author_bios=(
         r"is\b[^.]{0,80}?\b(?:journalist|redacteur|correspondent|verslaggever|columnist)\w*",
         r"schrijft\b[^.]{0,150}?\bvoor\ (?:de\ |het\ )?(?-i:[A-Z])",

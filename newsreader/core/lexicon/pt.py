@@ -35,7 +35,7 @@ LEXICON = Lexicon(
         r"\binscreva-se\b",
     ),
     relative_times=(r"há\ \d+\s*[^\W\d]\w*",),
-    byline_prefixes=(r"por",),
+    byline_prefixes=(r"por", r"autor(?:a)?:"),
     date_labels=(r"publicado",),
     author_bios=(
         r"é\b[^.]{0,80}?\b(?:jornalista|repórter|correspondente|editor|colunista|redator)\w*",
