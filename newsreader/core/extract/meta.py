@@ -193,11 +193,10 @@ _NOT_A_NAME = frozenset({"view", "profile", "about", "us", "more", "posts", "art
                          "contact", "follow", "all", "author", "authors", "bio", "home", "email", "website"})
 
 
-def _marked_author(root: HtmlElement) -> str | None:
-    """An author the markup names: a link with rel=author, microdata's author, or an element
+def _marked_author(root: HtmlElement, microdata: list[HtmlElement]) -> str | None:
+    """An author the markup names: microdata's author, a link with rel=author, or an element
     whose class says it holds the author's name, when what it holds is a name."""
-    found = root.xpath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' author ')]"
-                       " | //*[@itemprop='author']")
+    found = [*microdata, *root.xpath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' author ')]")]
     for el in found:
         named = el.xpath(".//*[@itemprop='name']") if el.get("itemprop") == "author" else []
         text = " ".join((named[0] if named else el).text_content().split())
@@ -243,7 +242,11 @@ def read_meta(root: HtmlElement, url: str | None) -> PageMeta:
         or metas.get("publisher")
     )
     title_tag = next((" ".join((t.text_content() or "").split()) for t in root.iter("title")), None)
-    itemprop = next((" ".join(el.text_content().split()) for el in root.xpath("//*[@itemprop='headline']")
+    # Microdata, in one pass over the tree: (the few) elements with an itemprop, by name.
+    microdata: dict[str, list[HtmlElement]] = {}
+    for el in root.xpath("//*[@itemprop]"):
+        microdata.setdefault(el.get("itemprop", ""), []).append(el)
+    itemprop = next((" ".join(el.text_content().split()) for el in microdata.get("headline", ())
                      if el.tag != "meta"), None)
     site_names = {n.casefold() for n in (publisher, metas.get("og:site_name")) if n}
     h1 = _story_h1(root, [c for c in (metas.get("og:title"), _text(article.get("headline")),
@@ -274,7 +277,7 @@ def read_meta(root: HtmlElement, url: str | None) -> PageMeta:
     )
     if byline and byline.startswith(("http://", "https://")):
         byline = None
-    byline = byline or _marked_author(root)
+    byline = byline or _marked_author(root, microdata.get("author", []))
     if byline and byline.isupper() and len(byline) > 3:
         byline = byline.title()  # "JANE DOE", as some sites set it
     date_sources = [
@@ -283,7 +286,7 @@ def read_meta(root: HtmlElement, url: str | None) -> PageMeta:
         metas.get("publishdate"), metas.get("dc.date"), metas.get("dc.date.issued"),
         metas.get("sailthru.date"), metas.get("parsely-pub-date"), _text(article.get("dateCreated")),
         *(el.get("content") or el.get("datetime") or el.text_content()
-          for el in root.xpath("//*[@itemprop='datePublished' or @itemprop='dateCreated']")),
+          for el in (*microdata.get("datePublished", ()), *microdata.get("dateCreated", ()))),
         metas.get("og:updated_time"), _text(article.get("dateModified")),
     ]
     published = next((d for d in map(parse_date, date_sources) if d), None)
