@@ -121,3 +121,12 @@ def test_an_error_line_names_its_input_once_and_carries_no_escape(tmp_path: Path
     lines = done.stderr.splitlines()
     assert lines == [f"newsreader: {tmp_path}/red.bin: not a text document (binary content)",
                      f"newsreader: {tmp_path}/missing.txt: no such file"]
+
+
+def test_a_file_name_the_system_refuses_is_one_record_in_a_batch(tmp_path: Path) -> None:
+    """A name too long for the file system stopped the whole batch with "internal error"."""
+    good = page("en-herons-no-blurbs.txt")
+    done = run("extract", "--format", "json", "n" * 5000, str(good))
+    assert done.returncode == 1, done.stderr
+    out = records(done)
+    assert "File name too long" in out[0]["error"] and out[1]["error"] is None

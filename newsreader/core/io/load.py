@@ -42,10 +42,10 @@ def load_file(source: str, max_bytes: int) -> Document:
         body = sys.stdin.buffer.read(max_bytes + 1)
         path = None
     else:
-        file = _local_path(source)
-        if file.is_dir():
-            raise FetchError(f"{source}: is a directory")
-        try:
+        try:  # (a name too long for the file system, or with a NUL in it, is this input's error)
+            file = _local_path(source)
+            if file.is_dir():
+                raise FetchError(f"{source}: is a directory")
             with file.open("rb") as handle:
                 body = handle.read(max_bytes + 1)
         except FileNotFoundError:
@@ -53,6 +53,8 @@ def load_file(source: str, max_bytes: int) -> Document:
             raise FetchError(f"{source}: no such file{hint}") from None
         except OSError as exc:
             raise FetchError(f"{source}: {exc.strerror or exc}") from None
+        except ValueError as exc:
+            raise FetchError(f"{source}: not a file name ({exc})") from None
         path = str(file)
     if len(body) > max_bytes:
         raise FetchError(f"{source}: too large (over the cap of {max_bytes} bytes)")
