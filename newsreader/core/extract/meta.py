@@ -136,6 +136,9 @@ _UNSEEN = re.compile(r"screen-?reader|sr-only|visually-?hidden|assistive|skip", 
 _JUNK_PARTS = re.compile(r"\s*(?:»|›|\||:|–|—|-)\s*blog archive\s*(?=»|›|\||:|–|—|-)", re.IGNORECASE)
 
 
+_NAME_SEPARATORS = ":»›|–—-·•«"
+
+
 def without_site_name(title: str, site_names: set[str]) -> str:
     """'The Fischbowl: Backwards!' -> 'Backwards!' when the page names its site 'The Fischbowl'
     (its logo, og:site_name); WordPress's '» Blog Archive »' goes too."""
@@ -144,10 +147,10 @@ def without_site_name(title: str, site_names: set[str]) -> str:
     for name in sorted(site_names, key=len, reverse=True):
         if len(name) >= len(folded) - 3:
             continue
-        if folded.startswith(name) and (rest := title[len(name):]).lstrip()[:1] in set(":»›|–—-·•«"):
-            return rest.lstrip().lstrip(":»›|–—-·•« ").strip()
-        if folded.endswith(name) and (head := title[: len(title) - len(name)]).rstrip()[-1:] in set(":»›|–—-·•«"):
-            return head.rstrip().rstrip(":»›|–—-·•« ").strip()
+        if folded.startswith(name) and (rest := title[len(name):].lstrip())[:1] in _NAME_SEPARATORS:
+            return rest.lstrip(_NAME_SEPARATORS + " ").strip()
+        if folded.endswith(name) and (head := title[: len(title) - len(name)].rstrip())[-1:] in _NAME_SEPARATORS:
+            return head.rstrip(_NAME_SEPARATORS + " ").strip()
     return title
 
 
@@ -160,12 +163,14 @@ def _front_page_link(h1: HtmlElement) -> bool:
     return href.path in {"", "/"} and not href.query and not href.fragment and bool(href.path or href.netloc)
 
 
-def _story_h1(root: HtmlElement, sources: list[str], site_names: set[str]) -> str | None:
-    """The <h1> that names the story.  A page may have several: the site's logo (its name),
-    a "Main menu" for screen readers, a section's name.  The first that agrees with what
-    the page's metadata calls the story (one holds the other) is it; else the first that is
-    neither logo (the site's name, a link to its front page) nor hidden."""
+def _story_h1(root: HtmlElement, sources: list[str], site_names: set[str]) -> tuple[str | None, set[str]]:
+    """The <h1> that names the story, and the names of the site its logo gives.  A page may
+    have several <h1>s: the site's logo (its name), a "Main menu" for screen readers, a
+    section's name.  The first that agrees with what the page's metadata calls the story
+    (one holds the other) is it; else the first that is neither logo (the site's name, a
+    link to its front page) nor hidden."""
     texts = []
+    logos: set[str] = set()
     for h1 in root.iter("h1"):
         text = " ".join(h1.text_content().split()).rstrip(" ¶#🔗")  # (a permalink mark)
         parent = h1.getparent()
@@ -173,7 +178,7 @@ def _story_h1(root: HtmlElement, sources: list[str], site_names: set[str]) -> st
         if not text or _UNSEEN.search(hint) or any(a.tag == "nav" for a in h1.iterancestors()):
             continue
         if text.casefold() in site_names or _front_page_link(h1):
-            site_names.add(text.casefold())  # the logo names the site: its titles may carry it
+            logos.add(text.casefold())  # the logo names the site: its titles may carry it
             continue
         texts.append(text)
     folded = [s.casefold() for s in sources if s]
@@ -181,8 +186,8 @@ def _story_h1(root: HtmlElement, sources: list[str], site_names: set[str]) -> st
         # (a short <h1> agrees only by being a source: "Health" is in many a title)
         key = text.casefold()
         if any(key == s or (len(text.split()) >= 3 and (key in s or s in key)) for s in folded):
-            return text
-    return texts[0] if texts else None
+            return text, logos
+    return (texts[0] if texts else None), logos
 
 
 _AUTHOR_CLASS = re.compile(r"^(?:author|author-?name|byline-?name|byline__name|(?:post|article|entry)-?author)$", re.IGNORECASE)
@@ -193,20 +198,25 @@ _NOT_A_NAME = frozenset({"view", "profile", "about", "us", "more", "posts", "art
                          "contact", "follow", "all", "author", "authors", "bio", "home", "email", "website"})
 
 
+def _author_name(text: str) -> str | None:
+    """The name in what a box marked "author" holds, or None when it holds no name."""
+    if not looks_like_name(text, 5) or _NOT_A_NAME & set(re.findall(r"\w+", text.casefold())):
+        return None
+    return byline_name(text) or text  # ("By Jane Doe" inside the box)
+
+
 def _marked_author(root: HtmlElement, microdata: list[HtmlElement]) -> str | None:
     """An author the markup names: microdata's author, a link with rel=author, or an element
     whose class says it holds the author's name, when what it holds is a name."""
     found = [*microdata, *root.xpath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' author ')]")]
     for el in found:
         named = el.xpath(".//*[@itemprop='name']") if el.get("itemprop") == "author" else []
-        text = " ".join((named[0] if named else el).text_content().split())
-        if looks_like_name(text, 5) and not _NOT_A_NAME & set(re.findall(r"\w+", text.casefold())):
-            return byline_name(text) or text  # ("By Jane Doe" inside the box)
+        if name := _author_name(" ".join((named[0] if named else el).text_content().split())):
+            return name
     for el in root.xpath("//*[contains(@class, 'author') or contains(@class, 'byline')]"):
-        if any(_AUTHOR_CLASS.match(token) for token in el.get("class", "").split()):
-            text = " ".join(el.text_content().split())
-            if looks_like_name(text, 5) and not _NOT_A_NAME & set(re.findall(r"\w+", text.casefold())):
-                return byline_name(text) or text
+        if any(_AUTHOR_CLASS.match(token) for token in el.get("class", "").split()) and (
+                name := _author_name(" ".join(el.text_content().split()))):
+            return name
     return None
 
 
@@ -249,8 +259,9 @@ def read_meta(root: HtmlElement, url: str | None) -> PageMeta:
     itemprop = next((" ".join(el.text_content().split()) for el in microdata.get("headline", ())
                      if el.tag != "meta"), None)
     site_names = {n.casefold() for n in (publisher, metas.get("og:site_name")) if n}
-    h1 = _story_h1(root, [c for c in (metas.get("og:title"), _text(article.get("headline")),
-                                      metas.get("twitter:title"), title_tag, itemprop) if c], site_names)
+    h1, logos = _story_h1(root, [c for c in (metas.get("og:title"), _text(article.get("headline")),
+                                             metas.get("twitter:title"), title_tag, itemprop) if c], site_names)
+    site_names |= logos
     named = [c for c in (
         metas.get("og:title"), _text(article.get("headline")), metas.get("twitter:title"), h1, itemprop or None,
     ) if c]
