@@ -455,11 +455,7 @@ def _stated_body(body: str, doc: DecodedDocument) -> list[Block]:
             fragment = lxml.html.fragment_fromstring(without_controls(body), create_parent="div")
         except (lxml.etree.ParserError, ValueError):
             return []
-        blocks = []
-        for el, text, _ in iter_blocks(fragment):
-            kind: BlockKind = _BLOCK_KIND.get(el.tag, "paragraph") if isinstance(el.tag, str) else "paragraph"
-            blocks.append(Block(kind, text, 2 if kind == "heading" else 0))
-        return blocks
+        return _every_block(fragment)
     return list(extract_text(DecodedDocument(doc.source, body, "text", url=doc.url)).blocks)
 
 
@@ -486,12 +482,14 @@ def _readability_alone(untouched: Untouched) -> list[Block]:
     Our clean-up may judge a short page to be all chrome; a reader still gets the text
     that readability-lxml alone would give, rather than "no article"."""
     container = untouched()
-    if container is None:
-        return []
+    return _every_block(container) if container is not None else []
+
+
+def _every_block(container: HtmlElement) -> list[Block]:
+    """Every block of a container as it stands, none judged: the last resorts' reading."""
     blocks = []
     for el, text, _ in iter_blocks(container):
-        tag = el.tag if isinstance(el.tag, str) else "p"
-        kind: BlockKind = _BLOCK_KIND.get(tag, "paragraph")
+        kind: BlockKind = _BLOCK_KIND.get(el.tag, "paragraph") if isinstance(el.tag, str) else "paragraph"
         blocks.append(Block(kind, text, 2 if kind == "heading" else 0))
     return blocks
 
