@@ -40,7 +40,7 @@ from lxml import etree
 
 from newsreader.core.errors import ParseError
 from newsreader.core.feeds.timestamps import parse_timestamp
-from newsreader.core.io.decode import codec_name, detect_encoding
+from newsreader.core.io.decode import codec_name, detect_encoding, utf16_without_bom
 from newsreader.core.sanitize import clean_line
 
 MAX_ENTRIES = 5000  # a feed of 50,000 items keeps the first this many
@@ -90,8 +90,8 @@ def _decode(body: bytes, charset: str | None) -> str:
     for bom, name in _BOMS:
         if body.startswith(bom):
             return body[len(bom):].decode(name, "replace")
-    if body[:4] in (b"<\x00?\x00", b"\x00<\x00?"):  # UTF-16 with no BOM
-        return body.decode("utf-16-le" if body[0] == 0x3C else "utf-16-be", "replace")
+    if (unmarked := utf16_without_bom(body)) is not None:
+        return body.decode(unmarked, "replace")
     declared = _XML_DECL.match(body[:400])
     labels: tuple[str | bytes | None, ...] = (charset, declared.group(1) if declared else None)
     for label in labels:
