@@ -38,11 +38,12 @@ def _make(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def parse_date(text: str | None) -> dt.date | None:
+def parse_date(text: str | None, month_first: bool = False) -> dt.date | None:
     """The first plausible date in ``text``, or None.
 
-    Numeric dates are read day-first (as most of the world writes them) unless
-    the first number cannot be a day-first month, as in US ``11/19/2024``.
+    Numeric dates are read day-first (as most of the world writes them) unless the first
+    number cannot be a day-first month, as in US ``11/19/2024``, or the page is American
+    (``month_first``) and writes the date with slashes (``3/4/2024`` is 4 March there).
     """
     if not text:
         return None
@@ -54,7 +55,8 @@ def parse_date(text: str | None) -> dt.date | None:
             found.append((match.start(), date))
     for match in _NUMERIC.finditer(text):
         first, second, year = int(match[1]), int(match[2]), int(match[3])
-        date = _make(year, second, first) if second <= 12 else _make(year, first, second)
+        us = month_first and "/" in match[0] and first <= 12
+        date = _make(year, second, first) if second <= 12 and not us else _make(year, first, second)
         if date:
             found.append((match.start(), date))
     for pattern in (_DAY_MONTH_YEAR, _DE_DAY_MONTH):

@@ -25,6 +25,7 @@ class PageMeta:
     canonical_url: str | None = None
     headline_texts: tuple[str, ...] = ()  # every form of the headline seen on the page
     article_body: str | None = None  # the JSON-LD articleBody, as the publisher states it
+    month_first: bool = False  # an American page: "3/4/2024" is 4 March
 
 
 def _text(value: Any) -> str | None:
@@ -95,7 +96,7 @@ def strip_site_suffix(title: str, publisher: str | None = None) -> str:
 _DATE_WORDS = re.compile(rf"\b{DATE_LABEL}\b", re.IGNORECASE | re.VERBOSE)
 
 
-def _dateline(root: HtmlElement) -> tuple[str | None, dt.date | None]:
+def _dateline(root: HtmlElement, month_first: bool) -> tuple[str | None, dt.date | None]:
     """Byline and date from the short line under the headline ("By X — Published 14 October 2024")."""
     for el in root.iter("div", "p", "span", "address", "header", "time"):
         text = " ".join(el.text_content().split())
@@ -104,7 +105,7 @@ def _dateline(root: HtmlElement) -> tuple[str | None, dt.date | None]:
         byline = byline_name(text)
         if byline is None and not _DATE_WORDS.search(text):
             continue
-        date = parse_date(text)
+        date = parse_date(text, month_first)
         if byline or date:
             return byline, date
     return None, None
@@ -298,12 +299,16 @@ def read_meta(root: HtmlElement, url: str | None) -> PageMeta:
         metas.get("sailthru.date"), metas.get("parsely-pub-date"), _text(article.get("dateCreated")),
         *(el.get("content") or el.get("datetime") or el.text_content()
           for el in (*microdata.get("datePublished", ()), *microdata.get("dateCreated", ()))),
+        # hAtom, the blogs' microformat: <abbr class="published" title="2012-09-10T13:38:45">
+        *(el.get("title") for el in root.iter("abbr") if "published" in (el.get("class") or "").split()),
         metas.get("og:updated_time"), _text(article.get("dateModified")),
     ]
-    published = next((d for d in map(parse_date, date_sources) if d), None)
+    lang = root.get("lang") or metas.get("og:locale") or metas.get("content-language")
+    month_first = (lang or "").replace("_", "-").lower() == "en-us"
+    published = next((d for d in (parse_date(t, month_first) for t in date_sources) if d), None)
     if published is None:
         for time in root.iter("time"):
-            published = parse_date(time.get("datetime") or time.text_content())
+            published = parse_date(time.get("datetime") or time.text_content(), month_first)
             if published:
                 break
     if title:
@@ -314,10 +319,9 @@ def read_meta(root: HtmlElement, url: str | None) -> PageMeta:
         if tail != title_tag and looks_like_name(tail, 6):
             publisher = tail
     if byline is None or published is None:
-        found_byline, found_date = _dateline(root)
+        found_byline, found_date = _dateline(root, month_first)
         byline = byline or found_byline
         published = published or found_date
-    lang = root.get("lang") or metas.get("og:locale") or metas.get("content-language")
     language = lang.replace("_", "-").split("-")[0].lower() if lang else None
     canonical = None
     for link in root.iter("link"):
@@ -331,4 +335,5 @@ def read_meta(root: HtmlElement, url: str | None) -> PageMeta:
     headlines = tuple(dict.fromkeys(c for c in [*candidates, title_tag, title] if c))
     body = article.get("articleBody")
     article_body = body if isinstance(body, str) and body.strip() else None
-    return PageMeta(title, publisher, byline, published, language or None, canonical, headlines, article_body)
+    return PageMeta(title, publisher, byline, published, language or None, canonical, headlines, article_body,
+                    month_first)

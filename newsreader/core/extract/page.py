@@ -391,7 +391,7 @@ def _to_blocks(
         kind: BlockKind = _BLOCK_KIND.get(tag, "paragraph")
         if kind != "code" and not _data_row(el) and _is_meta_line(text, links, meta, headlines):
             byline = byline or byline_name(text)
-            date = date or (parse_date(text) if words(text) <= 20 else None)
+            date = date or (parse_date(text, meta.month_first) if words(text) <= 20 else None)
             continue
         if kind == "code" and (paragraphs := prose_in_pre(text)):
             blocks += _typed_blocks(paragraphs)
