@@ -243,3 +243,18 @@ def test_a_page_a_script_builds_is_read_from_the_body_its_json_ld_states() -> No
     assert title == "Footbridge to be rebuilt after floods"
     assert text.split("\n\n")[0].startswith("The town council approved a plan on Monday")
     assert len(text.split("\n\n")) == 3 and "JavaScript" not in text
+
+
+@pytest.mark.parametrize("href", ["http://[YOUR-SITE]/story", "http://[0]/x", "https://[::1"])
+def test_a_link_no_parser_can_read_costs_the_page_nothing(href: str) -> None:
+    """A template's placeholder link ("http://[YOUR-SITE]/") made Python's URL parser raise,
+    and the page lost its story: in a paragraph, a plug, the logo or the canonical link."""
+    story = "".join(f"<p>{p}</p>" for p in FOOTBRIDGE)
+    html = (f"<html><head><title>Footbridge</title><link rel='canonical' href='{href}'></head><body>"
+            f"<h1><a href='{href}'>Town Crier</a></h1><article><h1>Footbridge</h1>{story}"
+            f"<p>The plans are <a href='{href}'>on the council's site</a> for anyone who asks to read them.</p>"
+            f"<p>READ MORE: <a href='{href}'>Ferry keeps its winter timetable</a></p></article></body></html>")
+    outcome = process_one(Document("p.html", html.encode(), url="https://crier.example/a", content_type="text/html"), OFF)
+    assert outcome.error is None, outcome.error
+    assert outcome.article is not None and all(part in outcome.article.text for part in FOOTBRIDGE)
+    assert all(link.url != href for link in outcome.article.links)

@@ -7,12 +7,12 @@ import json
 import re
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
 from newsreader.core.extract.dates import has_date, parse_date
 from newsreader.core.extract.markers import DATE_LABEL, byline_name, looks_like_name
+from newsreader.core.io.urls import join_url, split_url
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +160,7 @@ def _front_page_link(h1: HtmlElement) -> bool:
     links = list(h1.iter("a"))
     if len(links) != 1 or " ".join(links[0].text_content().split()) != " ".join(h1.text_content().split()):
         return False
-    href = urlsplit(links[0].get("href") or "#")
+    href = split_url(links[0].get("href") or "#")
     return href.path in {"", "/"} and not href.query and not href.fragment and bool(href.path or href.netloc)
 
 
@@ -227,7 +227,7 @@ _ADDRESS_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d\d)[/-](\d\d)(?=[/-]|$)")
 def _date_in_address(url: str | None) -> dt.date | None:
     """The date a site writes into its addresses ("/2024/03/04/footbridge"), when the page
     gives none: a story's address names the day it was published."""
-    match = _ADDRESS_DATE.search(urlsplit(url).path) if url else None
+    match = _ADDRESS_DATE.search(split_url(url).path) if url else None
     if match is None:
         return None
     try:
@@ -326,10 +326,10 @@ def read_meta(root: HtmlElement, url: str | None) -> PageMeta:
     canonical = None
     for link in root.iter("link"):
         if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
-            canonical = urljoin(url or "", link.get("href", ""))
+            canonical = join_url(url, link.get("href", ""))
             break
     canonical = canonical or metas.get("og:url")
-    if canonical and urlsplit(canonical).scheme not in {"http", "https"}:
+    if canonical and split_url(canonical).scheme not in {"http", "https"}:
         canonical = None
     published = published or _date_in_address(canonical) or _date_in_address(url)
     headlines = tuple(dict.fromkeys(c for c in [*candidates, title_tag, title] if c))

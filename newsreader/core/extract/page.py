@@ -19,7 +19,6 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable
-from urllib.parse import urljoin
 
 import lxml.etree
 import lxml.html
@@ -47,6 +46,7 @@ from newsreader.core.extract.repair import repair, without_controls
 from newsreader.core.extract.site import SiteRules, drop_selected, select_story
 from newsreader.core.extract.teasers import take_blurbs
 from newsreader.core.extract.textdump import extract_text, is_subheading
+from newsreader.core.io.urls import join_url
 from newsreader.core.models import Article, Block, BlockKind, Blurb, DecodedDocument, Link
 
 _NEVER_CONTENT = (
@@ -400,8 +400,8 @@ def _to_blocks(
         if kind == "heading" and level == 1:
             level = 2
         block_links = tuple(
-            Link(label, urljoin(base or "", href)) for label, href in links
-            if not href.startswith(("#", "javascript:"))
+            Link(label, url) for label, href in links
+            if not href.startswith(("#", "javascript:")) and (url := join_url(base, href))
         )
         blocks.append(Block(kind, text, level, block_links))
     # A standfirst that repeats the opening of the next paragraph is said once.

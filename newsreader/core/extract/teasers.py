@@ -9,7 +9,6 @@ that are mostly one link.
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
@@ -24,6 +23,7 @@ from newsreader.core.extract.markers import (
     normalise_phrase,
     plug_blurb,
 )
+from newsreader.core.io.urls import join_url, split_url
 from newsreader.core.models import Blurb
 
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -87,7 +87,7 @@ def _blurb_from_card(card: HtmlElement, url: str, base: str | None) -> Blurb | N
     rest = [p for p in rest if p and not p.startswith(title)]
     text = " ".join(p for p in rest if words(p) >= 4)
     return Blurb(title=title, text=text, publisher=publisher,
-                 url=urljoin(base or "", url) if url else None)
+                 url=join_url(base, url) if url else None)
 
 
 def blurbs_in(section: list[HtmlElement], base: str | None) -> list[Blurb]:
@@ -165,7 +165,7 @@ def _plug_blurb(el: HtmlElement, base: str | None) -> Blurb | None:
     links = [a for a in el.iter("a") if a.get("href")]
     if not links and words(text) > 25:
         return None
-    return plug_blurb(text, urljoin(base or "", links[-1].get("href", "")) if links else None)
+    return plug_blurb(text, join_url(base, links[-1].get("href", "")) if links else None)
 
 
 def take_blurbs(root: HtmlElement, base: str | None) -> list[Blurb]:
@@ -230,14 +230,14 @@ _COMMENTS_ANCHOR = re.compile(r"comment|respond|reply|disqus", re.IGNORECASE)
 
 
 def _same_page(url: str, page: str) -> bool:
-    a, b = urlsplit(url), urlsplit(page)
+    a, b = split_url(url), split_url(page)
     return (a.netloc.lower(), a.path.rstrip("/")) == (b.netloc.lower(), b.path.rstrip("/"))
 
 
 def _is_front_or_section(url: str) -> bool:
     """A site's front page or a section of it (/, /tech, /about, /mortgage-rates/):
     one short path segment with no number in it, where a story has a slug or an id."""
-    segments = [s for s in urlsplit(url).path.split("/") if s]
+    segments = [s for s in split_url(url).path.split("/") if s]
     if not segments:
         return True
     return (len(segments) == 1 and not any(c.isdigit() for c in segments[0])
@@ -252,7 +252,7 @@ def names_a_story(blurb: Blurb, page: str | None) -> bool:
     title = blurb.title
     if is_blurb_heading(title) or is_chrome_line(title) or (words(title) <= 4 and has_date(title)):
         return False
-    if blurb.url and (_COMMENTS_ANCHOR.search(urlsplit(blurb.url).fragment)
+    if blurb.url and (_COMMENTS_ANCHOR.search(split_url(blurb.url).fragment)
                       or (page and _same_page(blurb.url, page))):
         return False
     if _URL_AS_TITLE.match(title) or not any(c.isalpha() for c in title):
@@ -274,7 +274,7 @@ _LISTING_FOLDERS = frozenset(lexicon.union("listing_folders"))
 
 def _is_social_profile(url: str) -> bool:
     """A link to an account on a social network: a follow button, not a story."""
-    parts = urlsplit(url)
+    parts = split_url(url)
     host = parts.netloc.lower().removeprefix("www.").removeprefix("m.")
     if not any(host == h or host.endswith("." + h) for h in _SOCIAL_HOSTS):
         return False
@@ -285,7 +285,7 @@ def _is_social_profile(url: str) -> bool:
 def _is_taxonomy(url: str) -> bool:
     """/topics/news/los-angeles.htm, /tag/ferries/: a list of stories.  A story's own
     address under such a folder carries a date or an id (four digits or more)."""
-    segments = [s.lower() for s in urlsplit(url).path.split("/") if s]
+    segments = [s.lower() for s in split_url(url).path.split("/") if s]
     return (any(s in _LISTING_FOLDERS for s in segments[:-1])
             and not any(re.search(r"\d{4}", s) for s in segments))
 
@@ -298,13 +298,13 @@ def _linked_headline(el: HtmlElement, base: str | None) -> Blurb | None:
     if not 3 <= words(text) <= 25 or text.endswith((".", ":")) or link_density(el) < 0.9:
         return None
     href = links[0].get("href", "")
-    if href.startswith(("#", "mailto:", "javascript:")) or urlsplit(urljoin(base or "", href)).path in ("", "/"):
+    if href.startswith(("#", "mailto:", "javascript:")) or split_url(join_url(base, href) or "").path in ("", "/"):
         return None
     # Only between paragraphs of running text: a linked line in a masthead is not a plug.
     neighbours = [n for n in (el.getprevious(), el.getnext()) if n is not None]
     if not any(n.tag == "p" and words(text_of(n)) >= 20 for n in neighbours):
         return None
-    return Blurb(title=text_of(links[0]), url=urljoin(base or "", href))
+    return Blurb(title=text_of(links[0]), url=join_url(base, href))
 
 
 def _is_kicker(el: HtmlElement) -> bool:

@@ -34,13 +34,13 @@ import threading
 import time
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urljoin
 
 from lxml import etree
 
 from newsreader.core.errors import ParseError
 from newsreader.core.feeds.timestamps import parse_timestamp
 from newsreader.core.io.decode import codec_name, detect_encoding, utf16_without_bom
+from newsreader.core.io.urls import join_url
 from newsreader.core.sanitize import clean_line
 
 MAX_ENTRIES = 5000  # a feed of 50,000 items keeps the first this many
@@ -278,7 +278,7 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def _resolve(base: str, link: str) -> str:
-    return link if _SCHEME.match(link) else urljoin(base, link)
+    return link if _SCHEME.match(link) else (join_url(base, link) or link)
 
 
 def _has_base(root: Any) -> bool:
@@ -295,7 +295,7 @@ def _base(el: Any, document_url: str) -> str:
     bases = [a.get(XML_BASE) for a in reversed([el, *el.iterancestors()]) if a.get(XML_BASE)]
     base = document_url
     for value in bases:
-        base = urljoin(base, value.strip())
+        base = join_url(base, value.strip()) or base
     return base
 
 
@@ -547,7 +547,7 @@ def _read_feedparser(body: bytes, url: str, charset: str | None, now: float) -> 
     entries = []
     for entry in (parsed.get("entries") or [])[:MAX_ENTRIES]:
         href = entry.get("link")
-        link = urljoin(url, str(href)) if href else None
+        link = join_url(url, str(href)) if href else None
         title = seen_text(str(entry.get("title") or ""))
         content = entry.get("content") or []
         body_html = safe_html(str(content[0].get("value") if content else entry.get("summary") or ""))
@@ -565,7 +565,7 @@ def _read_feedparser(body: bytes, url: str, charset: str | None, now: float) -> 
     feed = parsed.get("feed") or {}
     site = feed.get("link")
     feed_title = seen_text(str(feed.get("title") or "")) or None
-    return ParsedFeed(feed_title, urljoin(url, str(site)) if site else None, _unique(entries))
+    return ParsedFeed(feed_title, join_url(url, str(site)) if site else None, _unique(entries))
 
 
 def _read_json(body: bytes, url: str, now: float) -> ParsedFeed:
@@ -580,7 +580,7 @@ def _read_json(body: bytes, url: str, now: float) -> ParsedFeed:
         if not isinstance(item, dict):
             continue
         link = item.get("url") or item.get("external_url")
-        link = urljoin(url, str(link)) if link else None
+        link = join_url(url, str(link)) if link else None
         title = clean_line(str(item.get("title") or ""))
         author = item.get("author") or (item.get("authors") or [None])[0]
         name = author.get("name") if isinstance(author, dict) else None
@@ -590,7 +590,7 @@ def _read_json(body: bytes, url: str, now: float) -> ParsedFeed:
                                  _clamp(stamp, now), body_html, clean_line(str(name)) if name else None))
     site = data.get("home_page_url")
     return ParsedFeed(clean_line(str(data.get("title") or "")) or None,
-                      urljoin(url, str(site)) if site else None, _unique(entries))
+                      join_url(url, str(site)) if site else None, _unique(entries))
 
 
 def parse_feed(body: bytes, url: str, charset: str | None = None) -> ParsedFeed:
@@ -641,7 +641,7 @@ def discover_feeds(page: str, base: str) -> list[str]:
         attrs = dict(re.findall(r'([a-zA-Z-]+)\s*=\s*["\']([^"\']*)["\']', tag))
         attrs = {k.lower(): v for k, v in attrs.items()}
         if "alternate" in attrs.get("rel", "").lower().split() and attrs.get("type", "").lower() in _FEED_TYPES and attrs.get("href"):
-            url = urljoin(base, attrs["href"])
+            url = join_url(base, attrs["href"]) or attrs["href"]
             if url not in found:
                 found.append(url)
     return found

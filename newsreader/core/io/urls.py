@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 # Query parameters that track the reader rather than name the page.
 _TRACKING = re.compile(
@@ -13,6 +13,29 @@ _TRACKING = re.compile(
     re.IGNORECASE,
 )
 _AMP_PATH = re.compile(r"(?:/amp/?$|/amp(?=/)|\.amp(?=\.html?$|$)|-amp(?=\.html?$))", re.IGNORECASE)
+
+
+# Python's URL parser raises on a host in brackets that is no IP address: a template's
+# "http://[YOUR-SITE]/" in one link must not cost the page its story.
+_UNREADABLE = SplitResult("", "", "", "", "")
+
+
+def split_url(url: str) -> SplitResult:
+    """urlsplit that never raises: an address it cannot read splits as empty."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return _UNREADABLE
+
+
+def join_url(base: str | None, href: str) -> str | None:
+    """``href`` resolved against ``base``, or None for an address no parser can read."""
+    try:
+        url = urljoin(base or "", href)
+        urlsplit(url)
+    except ValueError:
+        return None
+    return url
 
 
 # What a web address typed or copied without its scheme looks like: "www.example.com/feed".
