@@ -37,7 +37,6 @@ class MailHead:
 def _header_names(text: str) -> set[str] | None:
     """The names in the block of header lines the text opens with, or None when it does
     not open with one (every line a header or a folded continuation, up to a blank line)."""
-    text = text.lstrip("\ufeff")
     if not _HEADER.match(text):
         return None  # (nearly every document: one match, no split)
     names: set[str] = set()
@@ -55,10 +54,11 @@ def _header_names(text: str) -> set[str] | None:
 def read_mail(doc: DecodedDocument) -> tuple[DecodedDocument, MailHead] | None:
     """The body of a saved e-mail as a document of its own, and what its headers say; None
     for anything that does not open with mail headers (From, and a Subject or a Date)."""
-    names = _header_names(doc.text)
+    text = doc.text.lstrip("\ufeff")
+    names = _header_names(text)
     if names is None or "from" not in names or not names & {"subject", "date"}:
         return None
-    message = email.message_from_string(doc.text.lstrip("\ufeff"), policy=email.policy.default)
+    message = email.message_from_string(text, policy=email.policy.default)
     if not isinstance(message, EmailMessage):
         return None
     part = message.get_body(preferencelist=("html", "plain")) if message.is_multipart() else message

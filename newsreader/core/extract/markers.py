@@ -151,6 +151,10 @@ PROMO = re.compile(lexicon.alternation("promos"), re.IGNORECASE | re.VERBOSE)
 SHORTCODE = re.compile(r"^\[\w+[^\]]*\].*\[/\w+\]$|^\[/?\w+(?:\s+[\w-]+(?:=(?:\"[^\"]*\"|'[^']*'|[^\s\]]+))?)*\s*/?\]$")
 
 
+# Where a sentence stops: a promo line and an author bio are counted in sentences.
+_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
+
+
 def is_promo(text: str) -> bool:
     """A promo box says little else: a short line with the call to action.  A paragraph
     that mentions "click here" or "sign up for" among sentences of its own is prose."""
@@ -158,7 +162,7 @@ def is_promo(text: str) -> bool:
     match = PROMO.search(text)
     if match is None or n > 45:
         return False
-    sentences = len(re.findall(r"[.!?](?:\s|$)", text))
+    sentences = len(_SENTENCE_STOP.findall(text))
     return n <= 20 or sentences <= 1
 
 
@@ -190,7 +194,7 @@ def is_author_bio(text: str) -> bool:
     if not 5 <= len(words) <= 45 or not words[0][:1].isupper():
         return False
     # (a bio may go on with where to follow or write to the author: three sentences at most)
-    return len(re.findall(r"[.!?](?:\s|$)", text)) <= 3 and bool(_AUTHOR_BIO.match(" ".join(words)))
+    return len(_SENTENCE_STOP.findall(text)) <= 3 and bool(_AUTHOR_BIO.match(" ".join(words)))
 
 
 def drop_closing_lines(blocks: list[Block]) -> list[Block]:

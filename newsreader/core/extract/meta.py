@@ -11,6 +11,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from newsreader.core.extract.dates import has_date, parse_date
+from newsreader.core.extract.domtext import text_of
 from newsreader.core.extract.markers import DATE_LABEL, byline_name, looks_like_name
 from newsreader.core.io.urls import join_url, split_url
 
@@ -99,7 +100,7 @@ _DATE_WORDS = re.compile(rf"\b{DATE_LABEL}\b", re.IGNORECASE | re.VERBOSE)
 def _dateline(root: HtmlElement, month_first: bool) -> tuple[str | None, dt.date | None]:
     """Byline and date from the short line under the headline ("By X — Published 14 October 2024")."""
     for el in root.iter("div", "p", "span", "address", "header", "time"):
-        text = " ".join(el.text_content().split())
+        text = text_of(el)
         if not text or len(text.split()) > 20:
             continue
         byline = byline_name(text)
@@ -122,7 +123,7 @@ def _headline_part(root: HtmlElement, title_tag: str) -> tuple[str | None, str |
         return None, None
     shown = set()
     for el in root.iter(*_HEADLINE_TAGS):
-        text = " ".join((el.text_content() or "").split())
+        text = text_of(el)
         if text in parts:
             shown.add(text)
     if len(shown) != 1:
@@ -158,7 +159,7 @@ def without_site_name(title: str, site_names: set[str]) -> str:
 def _front_page_link(h1: HtmlElement) -> bool:
     """An <h1> that is only a link to the site's front page: the logo."""
     links = list(h1.iter("a"))
-    if len(links) != 1 or " ".join(links[0].text_content().split()) != " ".join(h1.text_content().split()):
+    if len(links) != 1 or text_of(links[0]) != text_of(h1):
         return False
     href = split_url(links[0].get("href") or "#")
     return href.path in {"", "/"} and not href.query and not href.fragment and bool(href.path or href.netloc)
@@ -173,7 +174,7 @@ def _story_h1(root: HtmlElement, sources: list[str], site_names: set[str]) -> tu
     texts = []
     logos: set[str] = set()
     for h1 in root.iter("h1"):
-        text = " ".join(h1.text_content().split()).rstrip(" ¶#🔗")  # (a permalink mark)
+        text = text_of(h1).rstrip(" ¶#🔗")  # (a permalink mark)
         parent = h1.getparent()
         hint = " ".join(f"{el.get('class') or ''} {el.get('id') or ''}" for el in (h1, parent) if el is not None)
         if not text or _UNSEEN.search(hint) or any(a.tag == "nav" for a in h1.iterancestors()):
@@ -212,11 +213,11 @@ def _marked_author(root: HtmlElement, microdata: list[HtmlElement]) -> str | Non
     found = [*microdata, *root.xpath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' author ')]")]
     for el in found:
         named = el.xpath(".//*[@itemprop='name']") if el.get("itemprop") == "author" else []
-        if name := _author_name(" ".join((named[0] if named else el).text_content().split())):
+        if name := _author_name(text_of(named[0] if named else el)):
             return name
     for el in root.xpath("//*[contains(@class, 'author') or contains(@class, 'byline')]"):
         if any(_AUTHOR_CLASS.match(token) for token in el.get("class", "").split()) and (
-                name := _author_name(" ".join(el.text_content().split()))):
+                name := _author_name(text_of(el))):
             return name
     return None
 
@@ -252,12 +253,12 @@ def read_meta(root: HtmlElement, url: str | None) -> PageMeta:
         or metas.get("application-name")
         or metas.get("publisher")
     )
-    title_tag = next((" ".join((t.text_content() or "").split()) for t in root.iter("title")), None)
+    title_tag = next((text_of(t) for t in root.iter("title")), None)
     # Microdata, in one pass over the tree: (the few) elements with an itemprop, by name.
     microdata: dict[str, list[HtmlElement]] = {}
     for el in root.xpath("//*[@itemprop]"):
         microdata.setdefault(el.get("itemprop", ""), []).append(el)
-    itemprop = next((" ".join(el.text_content().split()) for el in microdata.get("headline", ())
+    itemprop = next((text_of(el) for el in microdata.get("headline", ())
                      if el.tag != "meta"), None)
     site_names = {n.casefold() for n in (publisher, metas.get("og:site_name")) if n}
     h1, logos = _story_h1(root, [c for c in (metas.get("og:title"), _text(article.get("headline")),
