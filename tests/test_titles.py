@@ -66,8 +66,10 @@ def test_the_title_is_the_story_s_headline(head: str, body: str) -> None:
     ("", "<p><a rel='author' href='/people/jane'>View Profile</a></p><p>By Jane Doe</p>", "Jane Doe"),
     ("", "<span class='author-name'>By Jane Doe</span>", "Jane Doe"),
     ("", "<span itemprop='author' itemscope><span itemprop='name'>Jane Doe</span></span>", "Jane Doe"),
+    ("", "<p>Written by Jane Doe - 4 Comments</p>", "Jane Doe"),
+    ("", "<p>By Anne-Marie Doe - Staff writer</p>", "Anne-Marie Doe"),
 ], ids=["capitals", "author-label", "autorin", "auteur", "month-after", "rel-author", "rel-author-label",
-        "author-class", "microdata"])
+        "author-class", "microdata", "spaced-hyphen", "hyphenated-name"])
 def test_the_byline_is_the_author_s_name_and_leaves_the_story(head: str, line: str, byline: str) -> None:
     html = (f"<html><head><meta charset='utf-8'><title>{HEADLINE}</title>{head}</head><body>"
             f"<article><h1>{HEADLINE}</h1>{line}{STORY}</article></body></html>")

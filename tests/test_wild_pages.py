@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import lxml.html
 import pytest
+from readability import Document as Readability
 
+from newsreader.core.extract.container import AnchoredReadability
 from newsreader.core.models import Document
 from newsreader.core.pipeline import process_one, process_sources
 from newsreader.core.settings import SummarySettings
@@ -258,3 +261,29 @@ def test_a_link_no_parser_can_read_costs_the_page_nothing(href: str) -> None:
     assert outcome.error is None, outcome.error
     assert outcome.article is not None and all(part in outcome.article.text for part in FOOTBRIDGE)
     assert all(link.url != href for link in outcome.article.links)
+
+
+def test_the_story_by_its_headline_wins_over_a_box_of_promotional_prose() -> None:
+    """readability scores the card carousel a point above the post; the post is by the headline."""
+    title, text = text_of("story-beside-offer-carousel.html")
+    assert title == "Why we kept our health plan this year"
+    assert "we are not changing anything about our coverage" in text
+    assert "What about you?" in text
+    assert "$150 bonus" not in text and "60,000 points" not in text
+
+
+def test_a_related_post_inside_the_story_does_not_replace_it() -> None:
+    """readability's rule for a nested <article> picks a related-post card inside the story
+    (a page from the Scrapinghub corpus lost its post so); the story by the headline, which
+    readability scored higher, stands."""
+    card_text = "Plans for a flood barrier, with walls, gates and pumps, go on show in the library. " * 4
+    root = lxml.html.document_fromstring(
+        "<html><body><div class='main'><div class='head'><h1>Footbridge to be rebuilt</h1></div>"
+        f"<article class='post'><p>{FOOTBRIDGE[0]}.</p><p>{FOOTBRIDGE[1]}.</p>"
+        f"<article class='post'><p>{card_text}</p></article></article></div></body></html>")
+    story, card = root.iter("article")
+    reader = AnchoredReadability(root, None, frozenset({"footbridge to be rebuilt"}))
+    reader.html = root
+    candidates = {story: {"elem": story, "content_score": 86.0}, card: {"elem": card, "content_score": 52.0}}
+    assert Readability.select_best_candidate(reader, candidates)["elem"] is card  # readability's own choice
+    assert reader.select_best_candidate(candidates)["elem"] is story

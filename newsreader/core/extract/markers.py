@@ -212,7 +212,7 @@ BYLINE = re.compile(rf"^{lexicon.alternation('byline_prefixes')}\s+(?=\S)", re.I
 DATE_LABEL = lexicon.alternation("date_labels")
 # (?<!\s): a match starts where a run of spaces starts, so a long run costs one pass, not n².
 # (and where a date starts with its month: "By Lance Whitney July 23, 2012")
-_BYLINE_END = re.compile(rf"(?<!\s)\s*[|,·•—–]\s*|(?<!\s)\s+\d|(?<!\s)\s+(?:{DATE_LABEL}|on)\b|"
+_BYLINE_END = re.compile(rf"(?<!\s)\s*[|,·•—–]\s*|(?<!\s)\s+-(?=\s|$)|(?<!\s)\s+\d|(?<!\s)\s+(?:{DATE_LABEL}|on)\b|"
                          rf"(?<!\s)\s+{MONTH_NAME}\s+\d", re.IGNORECASE)
 
 

@@ -5,7 +5,7 @@ The cascade:
      metadata (title, publisher, byline, date, language, canonical);
   2. drop chrome that is never content (scripts, forms, dialogs, captions, share bars);
   3. take teaser sections and plugs out as blurbs, before readability sees them;
-  4. readability picks the story container;
+  4. readability picks the story container, anchored at the headline (container.py);
   5. the container becomes blocks (paragraphs, headings, list items, quotes, code);
   6. blocks that are bylines, datelines, captions, repeated headlines or chrome go;
   7. when nothing is left: the page's prose paragraphs, then the body its JSON-LD states
@@ -23,9 +23,9 @@ from collections.abc import Callable
 import lxml.etree
 import lxml.html
 from lxml.html import HtmlElement
-from readability import Document as Readability
 
 from newsreader.core.errors import ExtractError, NewsreaderError
+from newsreader.core.extract.container import readability_container
 from newsreader.core.extract.dates import has_date, parse_date
 from newsreader.core.extract.domtext import iter_blocks, link_density, text_of, words
 from newsreader.core.extract.markers import (
@@ -276,8 +276,8 @@ def drop_chrome(root: HtmlElement) -> None:
                 el.drop_tree()
 
 
-def _heading_forms(meta: PageMeta) -> set[str]:
-    return {normalise_phrase(t) for t in meta.headline_texts if t}
+def _heading_forms(meta: PageMeta) -> frozenset[str]:
+    return frozenset(normalise_phrase(t) for t in meta.headline_texts if t)
 
 
 def _links_and_separators(text: str, links: list[tuple[str, str]]) -> bool:
@@ -294,7 +294,7 @@ _NON_SEPARATOR = re.compile(r"[^\s|/·•:;,>»–—-]")
 
 
 def meta_reason(
-    text: str, links: list[tuple[str, str]], meta: PageMeta, headlines: set[str]
+    text: str, links: list[tuple[str, str]], meta: PageMeta, headlines: frozenset[str]
 ) -> str | None:
     """Why a line is not the story (a byline, dateline, caption, credit, repeated headline
     or chrome), or None when it is.  Named reasons make the rules measurable one by one."""
@@ -336,7 +336,7 @@ def meta_reason(
 
 
 def _is_meta_line(
-    text: str, links: list[tuple[str, str]], meta: PageMeta, headlines: set[str]
+    text: str, links: list[tuple[str, str]], meta: PageMeta, headlines: frozenset[str]
 ) -> bool:
     return meta_reason(text, links, meta, headlines) is not None
 
@@ -418,22 +418,6 @@ def _to_blocks(
     return blocks, byline, date
 
 
-def readability_container(root: HtmlElement, url: str | None) -> HtmlElement:
-    """Run readability-lxml on an already-parsed tree and parse its choice."""
-    try:
-        summary = Readability(root, url=url).summary(html_partial=True)
-    except Exception as exc:  # readability raises bare Exceptions on odd trees
-        raise ExtractError(f"could not find an article: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
-    if not summary.strip():
-        raise ExtractError("could not find an article in the page")
-    try:
-        return lxml.html.fragment_fromstring(summary, create_parent="div")
-    except (AssertionError, lxml.etree.ParserError):
-        # readability hands back the whole document when it has no body (a page cut off
-        # inside its head, or all head), and lxml will not read that as a fragment
-        raise ExtractError("could not find an article in the page") from None
-
-
 def _prose_fallback(html: str, meta: PageMeta, base: str | None) -> list[Block]:
     """When readability finds nothing, the page's running text: every paragraph of
     prose left after the chrome and teasers are gone (rare, so it re-parses)."""
@@ -462,14 +446,14 @@ def _stated_body(body: str, doc: DecodedDocument) -> list[Block]:
 _MARKUP = re.compile(r"<(?:p|br|div|h[1-6]|li)\b", re.IGNORECASE)
 
 
-def _untouched_container(html: str) -> HtmlElement | None:
+def _untouched_container(html: str, headlines: frozenset[str]) -> HtmlElement | None:
     """Readability's choice on the page as it came (scripts and styles aside)."""
     try:
         root = parse_html(html)
         for el in list(root.iter("script", "style", "noscript", "template")):
             if el.getparent() is not None:
                 el.drop_tree()
-        return readability_container(root, None)
+        return readability_container(root, None, headlines)
     except NewsreaderError:
         return None
 
@@ -555,17 +539,18 @@ def extract_html(doc: DecodedDocument, site: SiteRules | None = None) -> Article
                        canonical_url=meta.canonical_url, publisher=meta.publisher,
                        byline=meta.byline or byline, published=meta.published or date, language=meta.language)
     drop_comment_sections(root)
+    headlines = _heading_forms(meta)
     prose = prose_words(root)
     drop_chrome(root)
     unmask_embeds(root)
     unlink_heading_anchors(root)
     try:
-        container = readability_container(root, doc.url)
+        container = readability_container(root, doc.url, headlines)
         blocks, byline, date = _to_blocks(container, meta, base)
     except NewsreaderError:
         blocks, byline, date = [], None, None
     # Read once, and only if the second opinion or the last resort asks for it.
-    untouched: Untouched = functools.cache(lambda: _untouched_container(doc.text))
+    untouched: Untouched = functools.cache(lambda: _untouched_container(doc.text, headlines))
     blocks = _second_opinion(untouched, blocks, prose, meta, base) or blocks
     if not blocks:
         blocks = _prose_fallback(doc.text, meta, base)

@@ -1,0 +1,97 @@
+"""Stage 4 of page.py: readability-lxml picks the box that holds the story, and the
+headline keeps it honest.
+
+readability scores each box by the prose in it: commas, paragraph lengths, class names.
+It knows nothing of the headline, so two kinds of page fool it:
+
+  * a box of long promotional paragraphs (a credit-card carousel, a "featured offers"
+    rail) beside a short post outscores the post by a point or two;
+  * its rule for a nested <article> steps into a teaser card that sits inside the story
+    ("You may also like" as an <article> of its own) and keeps only that card.
+
+A story sits by its headline.  When readability's choice is not by the page's headline and
+another of its five best candidates is, that one is the story, if it is a near rival (at
+least three fifths of the score and half the text of the choice) and either stands apart
+from the choice or scored better and was passed over by readability's later rules.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import lxml.etree
+import lxml.html
+from lxml.html import HtmlElement
+from readability import Document as Readability
+
+from newsreader.core.errors import ExtractError
+from newsreader.core.extract.domtext import text_of
+from newsreader.core.extract.markers import normalise_phrase
+
+_RIVALS = 5  # readability's own "top candidates" that it logs
+_NEAR_SCORE = 0.6
+_NEAR_TEXT = 0.5
+
+Candidate = dict[str, Any]  # readability's {"elem": HtmlElement, "content_score": float}
+
+
+class AnchoredReadability(Readability):
+    """readability-lxml, told the forms of the headline (normalised) before it chooses."""
+
+    def __init__(self, root: HtmlElement, url: str | None, headlines: frozenset[str]) -> None:
+        super().__init__(root, url=url)
+        self.headlines = headlines
+
+    def select_best_candidate(self, candidates: dict[HtmlElement, Candidate]) -> Candidate | None:
+        best: Candidate | None = super().select_best_candidate(candidates)
+        if best is None or not self.headlines:
+            return best
+        heads = [h for h in self.html.iter("h1", "h2", "h3") if normalise_phrase(text_of(h)) in self.headlines]
+        if not heads or _by_headline(best["elem"], heads):
+            return best
+        chosen = best["elem"]
+        ranked = sorted(candidates.values(), key=lambda c: c["content_score"], reverse=True)[:_RIVALS]
+        for rival in ranked:
+            elem = rival["elem"]
+            if elem is chosen or not _by_headline(elem, heads):
+                continue
+            passed_over = rival["content_score"] > best["content_score"]
+            near = (rival["content_score"] >= _NEAR_SCORE * best["content_score"]
+                    and len(text_of(elem)) >= _NEAR_TEXT * len(text_of(chosen)))
+            apart = not _holds(elem, chosen) and not _holds(chosen, elem)
+            if near and (apart or passed_over):
+                return rival
+        return best
+
+
+def _holds(outer: HtmlElement, inner: HtmlElement) -> bool:
+    return any(el is outer for el in inner.iterancestors())
+
+
+def _by_headline(elem: HtmlElement, heads: list[HtmlElement]) -> bool:
+    """The headline is in the box, or beside it in its parent (but the page's <body> is
+    beside everything)."""
+    parent = elem.getparent()
+    for box in (elem, parent):
+        if box is None or box.tag in ("body", "html"):
+            continue
+        if any(h is box or _holds(box, h) for h in heads):
+            return True
+    return False
+
+
+def readability_container(root: HtmlElement, url: str | None,
+                          headlines: frozenset[str] = frozenset()) -> HtmlElement:
+    """Run readability-lxml on an already-parsed tree and parse its choice."""
+    try:
+        summary = AnchoredReadability(root, url, headlines).summary(html_partial=True)
+    except Exception as exc:  # readability raises bare Exceptions on odd trees
+        raise ExtractError(f"could not find an article: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
+    if not summary.strip():
+        raise ExtractError("could not find an article in the page")
+    try:
+        return lxml.html.fragment_fromstring(summary, create_parent="div")
+    except (AssertionError, lxml.etree.ParserError):
+        # readability hands back the whole document when it has no body (a page cut off
+        # inside its head, or all head), and lxml will not read that as a fragment
+        raise ExtractError("could not find an article in the page") from None
