@@ -81,3 +81,29 @@ def test_utf16_saved_without_a_bom_is_text() -> None:
         assert "Le café du port rouvre" in decoded.text and decoded.kind == "html"
         plain = decode(Document("x.txt", "Harbour news: the ferry keeps its winter timetable.".encode(codec)))
         assert plain.text.startswith("Harbour news")
+
+
+@pytest.mark.parametrize(("label", "text", "written_as"), [
+    ("gb2312", "朱镕基总理访问了上海。", "gbk"),  # 镕 is GBK, not GB 2312
+    ("GB2312", "体育新闻：中国队获胜", "gb18030"),
+    ("euc-kr", "똠방각하 서울 뉴스", "cp949"),  # 똠 is one of windows-949's extra syllables
+    ("ks_c_5601-1987", "오늘의 뉴스", "cp949"),
+    ("shift_jis", "①髙橋さんが東京で", "cp932"),  # NEC and IBM extensions
+    ("x-sjis", "東京のニュース", "cp932"),
+    ("iso-8859-9", "“Türkiye” haberleri", "cp1254"),  # curly quotes in the C1 range
+    ("tis-620", "“ข่าว” วันนี้", "cp874"),
+    ("big5", "香港新聞 — 今日", "big5hkscs"),
+    ("windows-1251", "Новости дня", "cp1251"),
+], ids=lambda value: value if value.isascii() else None)
+def test_a_charset_label_is_read_as_a_browser_reads_it(label: str, text: str, written_as: str) -> None:
+    """Sites write the larger Windows sets under the older, smaller names; browsers follow
+    the WHATWG table, and so do we."""
+    body = f"<html><head><meta charset='{label}'><title>t</title></head><body><p>{text}</p></body></html>"
+    decoded = decode(Document("p.html", body.encode(written_as), content_type="text/html"))
+    assert text in decoded.text and "\ufffd" not in decoded.text
+
+
+@pytest.mark.parametrize("label", ["x-user-defined", "iso-2022-cn", "no-such-charset"])
+def test_a_label_that_names_no_text_encoding_leaves_it_to_the_bytes(label: str) -> None:
+    body = f"<html><head><meta charset='{label}'></head><body><p>Zoë’s café</p></body></html>"
+    assert decode(Document("p.html", body.encode("utf-8"), content_type="text/html")).encoding == "utf-8"

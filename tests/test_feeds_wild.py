@@ -60,6 +60,14 @@ def test_cp1252_in_a_latin1_feed_and_the_http_charset() -> None:
     assert parsed.title == "Новости" and parsed.entries[0].title == "Паром отменён"
 
 
+def test_a_feed_declared_gb2312_is_read_as_gbk() -> None:
+    """Chinese feeds declare gb2312 and write GBK (镕 is not in GB 2312), as pages do."""
+    body = ('<?xml version="1.0" encoding="gb2312"?><rss version="2.0"><channel><title>新闻</title>'
+            "<item><title>朱镕基访问上海</title><link>http://zh.example/1</link></item></channel></rss>")
+    parsed = parse_feed(body.encode("gbk"), "http://zh.example/feed", None)
+    assert parsed.entries[0].title == "朱镕基访问上海"
+
+
 @pytest.mark.parametrize(("name", "title", "first_title", "first_url"), [
     ("rss091.rss", "Old school", "Don’t miss the “fair”", "http://old.example/fair"),
     ("rdf.rdf", "RDF news", "First", "http://rdf.example/1"),

@@ -9,6 +9,8 @@ from __future__ import annotations
 import codecs
 import re
 
+import webencodings
+
 from newsreader.core.errors import ParseError
 from newsreader.core.models import DecodedDocument, Document
 
@@ -33,18 +35,30 @@ _BINARY_TYPES = ("image/", "audio/", "video/", "font/", "application/octet-strea
 _WEAK_LABELS = {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "windows-1252", "cp1252"}
 
 
+# The WHATWG Encoding Standard's labels, as browsers read them (webencodings keeps the
+# table): a page labelled gb2312 is decoded as GBK, euc-kr as windows-949, shift_jis as
+# windows-31j, iso-8859-9 as windows-1254, tis-620 as windows-874.  Sites have always used
+# the larger sets under the smaller names (朱镕基 is not in GB 2312), and Python's codecs of
+# those names turn such characters into U+FFFD.
+_SUPERSET = {"gbk": "gb18030"}  # WHATWG decodes GBK with the GB18030 decoder
+_NO_CODEC = {"replacement", "x-user-defined"}  # labels a browser will not decode as text
+
+
 def codec_name(label: str | bytes | None) -> str | None:
-    """Python's codec for a charset label; latin-1 and ascii mean cp1252, as on the web."""
+    """Python's codec for a charset label, as a browser reads the label; None for a label
+    nobody knows (the bytes then decide)."""
     if not label:
         return None
     if isinstance(label, bytes):
         label = label.decode("ascii", "ignore")
-    try:
+    found = webencodings.lookup(label)
+    if found is not None:
+        return None if found.name in _NO_CODEC else _SUPERSET.get(found.codec_info.name, found.codec_info.name)
+    try:  # a Python name no browser knows ("cp936", "latin_1"): still a charset
         name = codecs.lookup(label.strip().lower()).name
     except LookupError:
         return None
-    # WHATWG: latin-1 and ascii labels mean windows-1252 on the web.
-    return "cp1252" if name in {"latin-1", "iso8859-1", "ascii"} else name
+    return "cp1252" if name in {"latin-1", "iso8859-1", "ascii"} else _SUPERSET.get(name, name)
 
 
 # What files of the common binary kinds start with: images, PDF, archives, media, fonts.
