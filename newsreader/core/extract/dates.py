@@ -19,6 +19,7 @@ _DAY_MONTH_YEAR = re.compile(
 )
 _MONTH_DAY_YEAR = re.compile(rf"({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", re.IGNORECASE)
 _DE_DAY_MONTH = re.compile(rf"(?<!\d)(\d{{1,2}})\.\s*({_MONTH_RE})\s*(\d{{4}})", re.IGNORECASE)
+_YEAR = re.compile(r"\d{4}")
 
 
 def _month(name: str) -> int | None:
@@ -45,7 +46,7 @@ def parse_date(text: str | None, month_first: bool = False) -> dt.date | None:
     number cannot be a day-first month, as in US ``11/19/2024``, or the page is American
     (``month_first``) and writes the date with slashes (``3/4/2024`` is 4 March there).
     """
-    if not text:
+    if not text or not _YEAR.search(text):  # every form below writes a year: most lines end here
         return None
     text = text.strip()
     found: list[tuple[int, dt.date]] = []

@@ -319,7 +319,7 @@ def meta_reason(
         # (but not an embedded post's "— Name (@handle) date", nor a line that
         # introduces what follows: "Update, 3 May 2024:")
         return "dateline"
-    if n <= 30 and has_date(text) and _META_WORDS.search(text):
+    if n <= 30 and _META_WORDS.search(text) and has_date(text):
         return "post-meta"  # "05/10/2018 - Posted by: X - Category: Y - Tags: z"
     if is_promo(text) or SHORTCODE.match(text):
         return "promo"
