@@ -107,3 +107,14 @@ def test_a_charset_label_is_read_as_a_browser_reads_it(label: str, text: str, wr
 def test_a_label_that_names_no_text_encoding_leaves_it_to_the_bytes(label: str) -> None:
     body = f"<html><head><meta charset='{label}'></head><body><p>Zoë’s café</p></body></html>"
     assert decode(Document("p.html", body.encode("utf-8"), content_type="text/html")).encoding == "utf-8"
+
+
+@pytest.mark.parametrize(("source", "content_type"), [("story.html", None), ("http://x.example/a", "text/html")])
+def test_html_by_name_or_type_with_no_markup_at_all_is_read_as_text(source: str, content_type: str | None) -> None:
+    """A story saved, or served, as HTML without one tag: its blank lines are paragraphs."""
+    body = b"Ferry fares to rise\n\nThe company said on Monday that fares would rise.\n\nSeason tickets keep the old price.\n"
+    doc = Document(source, body, path=source if content_type is None else None,
+                   url=source if content_type else None, content_type=content_type)
+    assert decode(doc).kind == "text"
+    assert decode(Document(source, b"<p>One tag is enough.</p>\n\nMore.", path=doc.path, url=doc.url,
+                           content_type=content_type)).kind == "html"

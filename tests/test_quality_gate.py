@@ -20,12 +20,12 @@ pytestmark = pytest.mark.skipif(not (SHARED / "corpus").exists(), reason="shared
 
 def test_scrapinghub_extraction_floor(tmp_path: Path) -> None:
     figures, output = run_extraction(SHARED, tmp_path)
-    assert figures["f1"] >= 0.972, output
+    assert figures["f1"] >= 0.976, output
     assert figures["precision"] >= 0.965, output
     assert figures["empty"] == 0, output
 
 
-@pytest.mark.parametrize(("corpus", "f1", "precision"), [("readability", 0.954, 0.975), ("dragnet", 0.843, 0.945)])
+@pytest.mark.parametrize(("corpus", "f1", "precision"), [("readability", 0.954, 0.975), ("dragnet", 0.844, 0.947)])
 def test_wild_corpora_floor(tmp_path: Path, corpus: str, f1: float, precision: float) -> None:
     """Sites nobody here tuned for: every page gets a record, and the story is kept."""
     figures, output = run_extraction(SHARED, tmp_path, corpus)

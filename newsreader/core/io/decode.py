@@ -134,17 +134,21 @@ def detect_encoding(body: bytes, header_charset: str | None = None) -> str:
     return detected or "cp1252"
 
 
+# Any tag or comment at all: a document with none is text whatever its name or type says.
+_ANY_TAG = re.compile(r"<(?:[a-zA-Z][\w:-]*[\s/>]|/[a-zA-Z]|!--|!doctype)", re.IGNORECASE)
+
+
 def _kind(doc: Document, text: str) -> str:
     ctype = doc.content_type or ""
-    if "html" in ctype or "xml" in ctype:
-        return "html"
+    name = (doc.path or doc.url or "").lower().split("?")[0]
     if ctype.startswith("text/plain") or ctype in {"text/markdown", "text/x-markdown"}:
         return "text"
-    name = (doc.path or doc.url or "").lower().split("?")[0]
+    if "html" in ctype or "xml" in ctype or name.endswith((".html", ".htm", ".xhtml")):
+        # (a story saved or served as HTML with no markup in it: its blank lines are its
+        # paragraphs, which an HTML reading would run together into one)
+        return "html" if _ANY_TAG.search(text[:65536]) else "text"
     if name.endswith((".txt", ".md", ".markdown", ".text")):
         return "text"
-    if name.endswith((".html", ".htm", ".xhtml")):
-        return "html"
     return "html" if _HTML_SNIFF.search(text[:4096].encode("utf-8", "ignore")) else "text"
 
 
