@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
+from newsreader.core.wordcount import count_words
+
 BlockKind = Literal["paragraph", "heading", "list_item", "quote", "code"]
 
 
@@ -95,7 +97,7 @@ class Article:
 
     @property
     def word_count(self) -> int:
-        return sum(len(block.text.split()) for block in self.blocks)
+        return sum(count_words(block.text) for block in self.blocks)
 
     @property
     def reading_minutes(self) -> int:

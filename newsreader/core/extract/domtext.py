@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from lxml.html import HtmlElement
+
+from newsreader.core.wordcount import count_words as words  # (the cleaning rules' name for it)
 
 # Tags that flow inside a line of text; everything else breaks it.
 INLINE = frozenset({
@@ -23,17 +24,6 @@ def squash(text: str) -> str:
 
 def text_of(el: HtmlElement) -> str:
     return squash(el.text_content() or "")
-
-
-_CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-
-
-def words(text: str) -> int:
-    """Word count; Chinese, Japanese and Korean write without spaces, so two of
-    their characters count as a word."""
-    spaced = len(text.split())
-    cjk = len(_CJK.findall(text))
-    return spaced + cjk // 2 if cjk else spaced
 
 
 def link_text_length(el: HtmlElement) -> int:

@@ -32,6 +32,7 @@ from newsreader.core.store import bodies, listing, schema
 from newsreader.core.store.listing import Cursor, ItemFilter
 from newsreader.core.store.schema import MIGRATIONS, SCHEMA_VERSION
 from newsreader.core.store.serialize import article_from_json, article_to_json
+from newsreader.core.wordcount import count_words
 
 if TYPE_CHECKING:
     from newsreader.core.config import FeedConfig
@@ -457,7 +458,7 @@ class Store:
                     " publisher = COALESCE(?, publisher), author = COALESCE(author, ?), words = ?"
                     " WHERE id = ?",
                     (article.language, now, summary_lines(article), article.publisher, article.byline,
-                     len(text.split()), item_id),
+                     count_words(text), item_id),
                 )
                 db.execute("INSERT INTO bodies (item_id, article) VALUES (?, ?) ON CONFLICT(item_id)"
                            " DO UPDATE SET article = excluded.article",
@@ -623,7 +624,7 @@ class Store:
                 "INSERT INTO items (key, url, title, published, added, language, extracted_at, summary,"
                 " publisher, author, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (key, url, title, now, now, article.language, now, summary_lines(article), article.publisher,
-                 article.byline, len(text.split())),
+                 article.byline, count_words(text)),
             )
             item_id = int(cursor.lastrowid or 0)
             db.execute("INSERT INTO bodies (item_id, article) VALUES (?, ?)",

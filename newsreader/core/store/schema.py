@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Callable
 
 from newsreader.core.store.bodies import pack
+from newsreader.core.wordcount import count_words
 
 # Words are matched whole, after English stemming ("harbours" finds "harbour"); a word
 # ending in * is a prefix.  Prefixes of every word, as before, made a 3-letter word cost a
@@ -43,7 +44,7 @@ def _compact(db: sqlite3.Connection) -> None:
             db.execute("INSERT INTO bodies (item_id, article, feed_content) VALUES (?, ?, ?)",
                        (item_id, pack(article), pack(feed_content)))
         db.execute("UPDATE items SET words = ?, by_hand = ? WHERE id = ?",
-                   (len((text or "").split()), int(bool(by_hand)), item_id))
+                   (count_words(text or ""), int(bool(by_hand)), item_id))
     for column in ("article", "feed_content", "text"):
         try:
             db.execute(f"ALTER TABLE items DROP COLUMN {column}")

@@ -22,6 +22,7 @@ from newsreader.core.lexicon.language import stopwords
 from newsreader.core.models import Block, SummarySentence
 from newsreader.core.settings import ALGORITHMS
 from newsreader.core.summarise.sentences import OfflineTokenizer
+from newsreader.core.wordcount import count_words
 
 CAPS = {"news": 400, "lexrank": 100, "textrank": 100, "lsa": 120, "luhn": 150, "edmundson": 250,
         "sumbasic": 150, "kl": 40, "reduction": 100, "lead": 10_000}
@@ -118,7 +119,7 @@ def _news_pick(sentences: list[_Sentence], count: int, language: str) -> list[in
     for i, sentence in enumerate(window):
         if len(chosen) == count:
             break
-        n = len(sentence.text.split())
+        n = count_words(sentence.text)
         if not MIN_WORDS <= n <= MAX_WORDS or any(similarity[i, j] > REDUNDANT for j in chosen):
             continue
         chosen.append(i)
