@@ -17,11 +17,25 @@ def test_a_row_of_plain_cells_is_one_line() -> None:
         ("tr", "City | Rain"), ("tr", "Cork (map) | 1,200 mm")]
 
 
+def test_cells_whose_text_an_editor_wrapped_in_a_div_or_p_are_still_one_line() -> None:
+    """Google Docs writes every cell as <td><div><span>…</span></div></td>, and editors
+    <td><p>…</p></td>: the row is still one line, its linked name and all."""
+    assert lines("<div><table>"
+                 "<tr><td><div>App</div></td><td><div>Patch size</div><div>(% vs original)</div></td></tr>"
+                 "<tr><td><div><a href='/maps'><span>Maps</span></a></div></td><td><p>9.6 MB (-71%)</p></td></tr>"
+                 "</table></div>") == [
+        ("tr", "App | Patch size (% vs original)"), ("tr", "Maps | 9.6 MB (-71%)")]
+
+
 def test_a_layout_table_keeps_its_paragraphs() -> None:
     """Old sites set the whole story in a table cell: its paragraphs stay paragraphs."""
     assert lines("<div><table><tr><td><p>First paragraph.</p><p>Second one.</p></td>"
                  "<td>Sidebar</td></tr></table></div>") == [
         ("p", "First paragraph."), ("p", "Second one."), ("td", "Sidebar")]
+    prose = "The harbour wall was finished on Friday after two years of work by the town. " * 3
+    assert lines(f"<div><table><tr><td><p>{prose}</p><p>{prose}</p></td><td>Sidebar</td></tr>"
+                 "<tr><td>Footer</td><td>Links</td></tr></table></div>") == [
+        ("p", prose.strip()), ("p", prose.strip()), ("td", "Sidebar"), ("tr", "Footer | Links")]
 
 
 def test_comments_between_cells_do_not_make_an_empty_cell() -> None:

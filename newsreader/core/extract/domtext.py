@@ -83,17 +83,22 @@ def iter_blocks(root: HtmlElement) -> Iterator[tuple[HtmlElement, str, list[tupl
         buf.clear()
         links.clear()
 
-    def walk(node: HtmlElement, in_row: bool = False) -> Iterator[tuple[HtmlElement, str, list[tuple[str, str]]]]:
+    def walk(node: HtmlElement, in_row: bool = False,
+             in_cell: bool = False) -> Iterator[tuple[HtmlElement, str, list[tuple[str, str]]]]:
         tag = node.tag if isinstance(node.tag, str) else ""
         if not tag:
             return
-        if in_row and tag in _CELLS:
+        cell = in_row and tag in _CELLS
+        if cell:
             # A cell of a row of plain cells flows in the row's line, after a bar.
-            if any(isinstance(cell.tag, str) for cell in node.itersiblings(preceding=True)):
+            if any(isinstance(sibling.tag, str) for sibling in node.itersiblings(preceding=True)):
                 buf.append(" | ")
             block = False
         else:
-            block = tag not in INLINE and tag != "br"
+            # (inside such a cell, a <div> or <p> around its text is no block: a space)
+            block = not in_cell and tag not in INLINE and tag != "br"
+            if in_cell and tag in _CELL_WRAPPERS:
+                buf.append(" ")
         row = tag == "tr" and _plain_row(node)
         if tag == "pre":
             # Preformatted text keeps its lines: code, a poem, a plain-text table.
@@ -120,7 +125,7 @@ def iter_blocks(root: HtmlElement) -> Iterator[tuple[HtmlElement, str, list[tupl
         if node.text:
             buf.append(node.text)
         for child in node:
-            yield from walk(child, row)
+            yield from walk(child, row, in_cell or cell)
             if child.tail and not row:
                 buf.append(child.tail)
         if block:
@@ -159,11 +164,17 @@ def _plain_row(row: HtmlElement) -> bool:
             continue
         if cell.tag not in _CELLS:
             return False
-        if any(isinstance(el.tag, str) and el.tag not in INLINE for el in cell.iterdescendants()):
-            return False  # (a <br> is not INLINE here: it breaks a layout cell's lines)
+        blocks = [el.tag for el in cell.iterdescendants() if isinstance(el.tag, str) and el.tag not in INLINE]
+        # (a <br> is not INLINE here: it breaks a layout cell's lines; a <div> or <p>
+        # around a cell's text is how editors and Google Docs write every cell)
+        if any(tag not in _CELL_WRAPPERS for tag in blocks):
+            return False
         if words(text_of(cell)) > _CELL_WORDS:
             return False
     return True
+
+
+_CELL_WRAPPERS = frozenset({"div", "p"})
 
 
 _CELL_WORDS = 60
