@@ -10,7 +10,7 @@ from newsreader.core import lexicon
 from newsreader.core.extract.markers import is_chrome_line
 from newsreader.core.lexicon.language import LANGUAGE_NAMES, detect_language
 
-REGEX_FIELDS = ("plug_markers", "read_more_tails", "chrome_lines", "promos", "relative_times",
+REGEX_FIELDS = ("section_shapes", "plug_markers", "read_more_tails", "chrome_lines", "promos", "relative_times",
                 "byline_prefixes", "date_labels", "author_bios", "bio_labels")
 
 

@@ -287,3 +287,14 @@ def test_a_related_post_inside_the_story_does_not_replace_it() -> None:
     candidates = {story: {"elem": story, "content_score": 86.0}, card: {"elem": card, "content_score": 52.0}}
     assert Readability.select_best_candidate(reader, candidates)["elem"] is card  # readability's own choice
     assert reader.select_best_candidate(candidates)["elem"] is story
+
+
+def test_a_list_of_sentences_that_link_their_sources_is_the_story() -> None:
+    """readability's clean-up drops a list whose links weigh over a fifth of its text; a
+    project's weekly notes are such lists, and they are the story."""
+    _, text = text_of("weekly-notes-linked-sentences.html")
+    for part in ("Nadia has patches up to rebuild the winter timetable importer",
+                 "Tom fixed the crash when a ferry has no berth assigned",
+                 "Priya landed support for the new tide gauges",
+                 "The dashboard now plots wave height beside the wind speed"):
+        assert part in text

@@ -13,6 +13,9 @@ A story sits by its headline.  When readability's choice is not by the page's he
 another of its five best candidates is, that one is the story, if it is a near rival (at
 least three fifths of the score and half the text of the choice) and either stands apart
 from the choice or scored better and was passed over by readability's later rules.
+
+Its clean-up of the chosen box keeps lists of sentences that link their sources (a
+project's weekly notes), which it would drop for their links.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from lxml.html import HtmlElement
 from readability import Document as Readability
 
 from newsreader.core.errors import ExtractError
-from newsreader.core.extract.domtext import text_of
+from newsreader.core.extract.domtext import INLINE, text_of, words
 from newsreader.core.extract.markers import normalise_phrase
 
 _RIVALS = 5  # readability's own "top candidates" that it logs
@@ -62,6 +65,41 @@ class AnchoredReadability(Readability):
             if near and (apart or passed_over):
                 return rival
         return best
+
+
+    def get_preserved_elements(self, node: HtmlElement) -> dict[HtmlElement, bool]:
+        """readability's clean-up drops a list whose links weigh more than a fifth of its
+        text; a list of sentences that link their sources ("Neil has patches up to
+        <a>improve the tab unloader</a>, and <a>show UI when subframes crash</a>") is the
+        story's, and stays."""
+        kept: dict[HtmlElement, bool] = super().get_preserved_elements(node)
+        for found in node.iter("ul", "ol"):
+            if _list_of_sentences(found):
+                kept[found] = True
+        return kept
+
+
+_ITEM_WORDS = 8  # an item of a sentence's length…
+_ITEM_UNLINKED = 4  # …that says something in words of its own, not only in its links
+
+
+def _list_of_sentences(found: HtmlElement) -> bool:
+    """Half its items or more are sentences of inline text (a comment thread's items hold
+    blocks: a name, a date, the comment) with words outside their links."""
+    items = [li for li in found if li.tag == "li"]
+    sentences = 0
+    for li in items:
+        if any(isinstance(el.tag, str) and el.tag not in INLINE and el.tag not in _NESTED
+               for el in li.iterdescendants()):
+            continue
+        n = words(text_of(li))
+        linked = sum(words(text_of(a)) for a in li.iter("a"))
+        if n >= _ITEM_WORDS and n - linked >= _ITEM_UNLINKED:
+            sentences += 1
+    return bool(items) and sentences >= 0.5 * len(items)
+
+
+_NESTED = frozenset({"ul", "ol", "li", "br"})
 
 
 def _holds(outer: HtmlElement, inner: HtmlElement) -> bool:

@@ -52,6 +52,7 @@ def _unaccented(text: str) -> str:
 
 _SECTION_SET = frozenset(_unaccented(normalise_phrase(p)) for p in BLURB_SECTION)
 _SECTION_PREFIXES = tuple(_unaccented(p) for p in lexicon.union("section_prefixes"))
+_SECTION_SHAPE = re.compile(lexicon.alternation("section_shapes"), re.IGNORECASE | re.VERBOSE)
 
 
 def is_blurb_heading(text: str) -> bool:
@@ -59,7 +60,8 @@ def is_blurb_heading(text: str) -> bool:
     phrase = _unaccented(normalise_phrase(text))
     if not phrase or len(phrase) > 60:
         return False
-    return phrase in _SECTION_SET or phrase.startswith(_SECTION_PREFIXES)
+    return (phrase in _SECTION_SET or phrase.startswith(_SECTION_PREFIXES)
+            or (len(phrase.split()) <= 6 and _SECTION_SHAPE.fullmatch(phrase) is not None))
 
 
 def is_chrome_line(text: str) -> bool:

@@ -26,6 +26,9 @@ class Lexicon:
     blurb_sections: tuple[str, ...] = ()
     # plain prefixes of such headings ("more from ")
     section_prefixes: tuple[str, ...] = ()
+    # regex, matched whole on the heading without accents: the shapes such headings take
+    # ("more\ great\ wired\ stories" is "more\ (?:\w+\ ){0,3}stories")
+    section_shapes: tuple[str, ...] = ()
     # regex: the marker of an inline plug, before its colon or arrow ("read\ more")
     plug_markers: tuple[str, ...] = ()
     # regex: a "read more" link at the end of a teaser

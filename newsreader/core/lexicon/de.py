@@ -23,6 +23,8 @@ LEXICON = Lexicon(
         "lies auch", "auch lesenswert", "lesenswert", "mehr lesen",
     ),
     section_prefixes=("mehr aus ", "mehr zu ", "mehr von ", "weitere artikel zu ", "mehr nachrichten aus "),
+    section_shapes=(r"(?:mehr|weitere|andere)\ (?:\w+\ ){0,3}(?:artikel|nachrichten|meldungen|beitrage|geschichten|themen)"
+                    r"(?:\ (?:aus|zum|zur|von|uber|in)\ [\w.'-]+(?:\ [\w.'-]+){0,2})?",),
     plug_markers=(r"mehr\ zum\ thema", r"lesen\ sie\ auch", r"auch\ interessant", r"mehr\ dazu"),
     read_more_tails=(r"weiterlesen",),
     chrome_lines=(

@@ -37,6 +37,8 @@ LEXICON = Lexicon(
     section_prefixes=("more from ", "more in ", "more on ", "also on ", "more stories from ", "read more from ",
                       "popular on ", "also in ", "trending on ", "most read on ", "more news from ",
                       "the latest from ", "latest from "),
+    section_shapes=(r"(?:more|other|top)\ (?:\w+\ ){0,3}(?:stories|articles|news|posts|reads|headlines|coverage)"
+                    r"(?:\ (?:from|on|in)\ [\w.'-]+(?:\ [\w.'-]+){0,2})?",),
     plug_markers=(
         r"read\ more", r"read\ next", r"read", r"related", r"related\ article", r"related\ story",
         r"related\ coverage", r"see\ also", r"also\ read", r"also\ on\ [^:]{1,60}",

@@ -19,6 +19,8 @@ LEXICON = Lexicon(
         "ti potrebbe interessare anche", "potrebbero interessarti", "articoli consigliati",
     ),
     section_prefixes=("altre notizie da ", "altro da ", "leggi altro su ", "altri articoli "),
+    section_shapes=(r"(?:altri|altre)\ (?:\w+\ ){0,3}(?:articoli|notizie|storie)"
+                    r"(?:\ (?:di|del|della|dal|su|sul|in)\ [\w.'-]+(?:\ [\w.'-]+){0,2})?",),
     plug_markers=(r"leggi\ anche(?:\ su)?", r"vedi\ anche"),
     read_more_tails=(r"leggi\ tutto",),
     chrome_lines=(

@@ -18,6 +18,8 @@ LEXICON = Lexicon(
         "misschien ook interessant", "meer artikelen",
     ),
     section_prefixes=("meer over ", "meer uit ", "meer van ", "meer nieuws over "),
+    section_shapes=(r"(?:meer|ander|andere)\ (?:\w+\ ){0,3}(?:nieuws|artikelen|verhalen|berichten)"
+                    r"(?:\ (?:uit|van|over|in)\ [\w.'-]+(?:\ [\w.'-]+){0,2})?",),
     plug_markers=(r"lees\ ook", r"bekijk\ ook", r"lees\ meer"),
     read_more_tails=(r"lees\ meer",),
     chrome_lines=(
