@@ -226,3 +226,20 @@ def test_a_dump_subheading_worded_like_a_teaser_section_keeps_the_story_under_it
     article = process_one(Document("x.txt", body.encode()), SummarySettings(enabled=False)).article
     assert article is not None and not article.blurbs
     assert article.text.split("\n\n") == [*story, heading, more]
+
+
+def test_a_teaser_title_linked_in_part_is_the_whole_line() -> None:
+    """Some sites link only the end of a teaser's headline ("The strange life and <a>mysterious
+    death of a coder</a>"): the blurb's title is the whole line, not its linked half."""
+    title, *story = (CLOSING / "en.txt").read_text().split("\n\n")[:4]
+    items = "".join(f"<li>{head} <a href='/news/{i}'>{tail}</a></li>" for i, (head, tail) in enumerate([
+        ("Why the town is", "borrowing books again"),
+        ("New children's reading room", "opens at the library"),
+        ("Council weighs", "longer Sunday hours for libraries")]))
+    body = (f"<html><head><meta charset='utf-8'><title>{title}</title></head><body><article><h1>{title}</h1>"
+            + "".join(f"<p>{p}</p>" for p in story)
+            + f"<div>More Great Courier Stories</div><ul>{items}</ul></article></body></html>")
+    article = process_one(Document("x.html", body.encode()), SummarySettings(enabled=False)).article
+    assert article is not None
+    assert article.text.split("\n\n") == story
+    assert [(b.title, b.text) for b in article.blurbs] == [(t, "") for t in TEASERS]

@@ -58,6 +58,10 @@ def _card_for(link: HtmlElement, section: HtmlElement, url: str) -> HtmlElement:
     return card
 
 
+_PIECE_ENDS = tuple(".:!?|–—-»›>•·")
+_TITLE_WORDS = 25
+
+
 def _blurb_from_card(card: HtmlElement, url: str, base: str | None) -> Blurb | None:
     title = None
     for el in card.iter():
@@ -73,6 +77,13 @@ def _blurb_from_card(card: HtmlElement, url: str, base: str | None) -> Blurb | N
             title = next(p for p in parts if p in link_texts)
         elif parts:
             title = next((p for p in parts if _is_headline_text(p)), None)
+    if title and title[:1].islower() and title in parts:
+        # A headline linked in part ("The strange life and <a>mysterious death of a
+        # virtuoso coder</a>"): the words before the link begin it.
+        i = parts.index(title)
+        if i and not parts[i - 1].endswith(_PIECE_ENDS) and words(parts[i - 1] + " " + title) <= _TITLE_WORDS:
+            title = f"{parts[i - 1]} {parts[i]}"
+            del parts[i - 1:i + 1]
     if not title or not _is_headline_text(title):
         return None
     every = pieces(card)
