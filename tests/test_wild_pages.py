@@ -298,3 +298,21 @@ def test_a_list_of_sentences_that_link_their_sources_is_the_story() -> None:
                  "Priya landed support for the new tide gauges",
                  "The dashboard now plots wave height beside the wind speed"):
         assert part in text
+
+
+def test_section_headings_set_in_boxes_of_their_own_are_kept() -> None:
+    """A CMS that sets each section heading in a <div> of its own: readability drops the
+    box as too short for content, and the story lost its section headings."""
+    para = ("The task framework runs millions of jobs a day, and each job is retried until it "
+            "succeeds or its owner gives up, which keeps the queues short and the owners happy.")
+    sections = "".join(
+        f"<div class='section'><div class='article-section' id='s{i}'><h2>{name}</h2></div></div>"
+        f"<p>{para}</p><p>{para}</p>"
+        for i, name in enumerate(["Introduction", "Glossary", "System guarantees"]))
+    html = ("<html><head><meta charset='utf-8'><title>How the task framework works</title></head><body>"
+            f"<h1>How the task framework works</h1><div class='article-body'>{sections}"
+            "<div class='share-bar'><h3>Share this article</h3></div></div></body></html>")
+    outcome = process_one(Document("p.html", html.encode(), content_type="text/html"), OFF)
+    assert outcome.article is not None, outcome.error
+    headings = [b.text for b in outcome.article.blocks if b.kind == "heading"]
+    assert headings == ["Introduction", "Glossary", "System guarantees"]

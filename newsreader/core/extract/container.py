@@ -15,11 +15,13 @@ least three fifths of the score and half the text of the choice) and either stan
 from the choice or scored better and was passed over by readability's later rules.
 
 Its clean-up of the chosen box keeps lists of sentences that link their sources (a
-project's weekly notes), which it would drop for their links.
+project's weekly notes), which it would drop for their links, and section headings set in
+boxes of their own, which it would drop as too short.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import lxml.etree
@@ -29,7 +31,12 @@ from readability import Document as Readability
 
 from newsreader.core.errors import ExtractError
 from newsreader.core.extract.domtext import INLINE, text_of, words
-from newsreader.core.extract.markers import normalise_phrase
+from newsreader.core.extract.markers import (
+    CHROME_HINT,
+    is_blurb_heading,
+    is_chrome_line,
+    normalise_phrase,
+)
 
 _RIVALS = 5  # readability's own "top candidates" that it logs
 _NEAR_SCORE = 0.6
@@ -76,6 +83,10 @@ class AnchoredReadability(Readability):
         for found in node.iter("ul", "ol"):
             if _list_of_sentences(found):
                 kept[found] = True
+        for box in node.iter("div", "section"):
+            hint = f"{box.get('class') or ''} {box.get('id') or ''}"
+            if self.class_weight(box) >= 0 and not CHROME_HINT.search(hint) and _heading_wrapper(box):
+                kept[box] = True
         return kept
 
 
@@ -100,6 +111,18 @@ def _list_of_sentences(found: HtmlElement) -> bool:
 
 
 _NESTED = frozenset({"ul", "ol", "li", "br"})
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_WORD = re.compile(r"[^\W\d_]{3}")
+
+
+def _heading_wrapper(box: HtmlElement) -> bool:
+    """A box that holds a section heading and nothing else (a CMS sets each heading in a
+    <div> of its own); readability drops such a box as too short for content."""
+    heads = [h for h in box.iter(*_HEADINGS)]
+    if len(heads) != 1 or text_of(box) != (text := text_of(heads[0])):
+        return False
+    # (a word in it: "1 of 6" over a gallery's slides is a counter)
+    return bool(_WORD.search(text)) and not is_chrome_line(text) and not is_blurb_heading(text)
 
 
 def _holds(outer: HtmlElement, inner: HtmlElement) -> bool:

@@ -38,6 +38,16 @@ RELATIVE_TIME = re.compile(
 )
 
 
+# Class and id words of boxes that are never the story (share bars, promos, comments…).
+CHROME_HINT = re.compile(
+    r"share|social|newsletter|subscribe|signup|sign-up|promo|advert|\bads?\b|sponsor|cookie|consent|"
+    r"comment|byline|author-?bio|bio-?box|caption|credit|breadcrumb|\btags?\b|tag-?list|paywall|"
+    r"related|recommend|most-?read|popular|trending|outbrain|taboola|toolbar|print|disclaimer|"
+    r"read-?more|more-?from|further|newsletter|app-?promo|meta-?data|post-?meta|dateline|timestamp",
+    re.IGNORECASE,
+)
+
+
 def normalise_phrase(text: str) -> str:
     """Lower case, NFKC, straight quotes, no trailing punctuation or arrows."""
     text = unicodedata.normalize("NFKC", text).lower().replace("’", "'").replace("‘", "'")

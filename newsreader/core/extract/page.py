@@ -30,6 +30,7 @@ from newsreader.core.extract.dates import has_date, parse_date
 from newsreader.core.extract.domtext import iter_blocks, link_density, text_of, words
 from newsreader.core.extract.markers import (
     BYLINE,
+    CHROME_HINT,
     DATE_LABEL,
     SHORTCODE,
     byline_name,
@@ -53,13 +54,6 @@ _NEVER_CONTENT = (
     "script", "style", "noscript", "template", "iframe", "svg", "canvas", "button",
     "input", "select", "textarea", "nav", "figcaption", "dialog", "object", "embed", "video",
     "audio", "picture", "source", "map", "menu",
-)
-_CHROME_HINT = re.compile(
-    r"share|social|newsletter|subscribe|signup|sign-up|promo|advert|\bads?\b|sponsor|cookie|consent|"
-    r"comment|byline|author-?bio|bio-?box|caption|credit|breadcrumb|\btags?\b|tag-?list|paywall|"
-    r"related|recommend|most-?read|popular|trending|outbrain|taboola|toolbar|print|disclaimer|"
-    r"read-?more|more-?from|further|newsletter|app-?promo|meta-?data|post-?meta|dateline|timestamp",
-    re.IGNORECASE,
 )
 # A class that says what a box lacks ("no_caption", "has-no-ads", "without-sidebar") names
 # no chrome: the box is whatever else it is.
@@ -268,7 +262,7 @@ def drop_chrome(root: HtmlElement) -> None:
             hint = _NEGATED.sub(" ", hint)
         if _POST_CLASS.search(hint):
             hint = _TAXONOMY.sub(" ", hint)
-        if _CHROME_HINT.search(hint) and el.find(".//blockquote") is None:
+        if CHROME_HINT.search(hint) and el.find(".//blockquote") is None:
             # (an embedded post sits in a "social" box, but it is quoted in the story)
             n = words(text_of(el))
             # A hinted container is chrome when small, or when mostly links.
