@@ -77,3 +77,14 @@ def test_the_byline_is_the_author_s_name_and_leaves_the_story(head: str, line: s
     assert outcome.article is not None, outcome.error
     assert outcome.article.byline == byline
     assert byline.split()[0] not in outcome.article.text and "Profile" not in outcome.article.text
+
+
+@pytest.mark.parametrize("line", ["By the numbers", "By changesets", "By midweek"])
+def test_a_line_that_starts_with_by_and_goes_on_in_lower_case_is_the_story_s(line: str) -> None:
+    """A byline names someone; "By the numbers" (a section heading) or a table's "By
+    changesets" column does not, and stays."""
+    html = (f"<html><head><meta charset='utf-8'><title>{HEADLINE}</title></head><body>"
+            f"<article><h1>{HEADLINE}</h1>{STORY}<h3>{line}</h3>{STORY}</article></body></html>")
+    outcome = process_one(Document("p.html", html.encode(), content_type="text/html"), SummarySettings(enabled=False))
+    assert outcome.article is not None, outcome.error
+    assert line in outcome.article.text and outcome.article.byline is None

@@ -220,6 +220,19 @@ def drop_closing_lines(blocks: list[Block]) -> list[Block]:
 
 # "By Ann Lee", "Von …", "Par …": the start of a byline line.
 BYLINE = re.compile(rf"^{lexicon.alternation('byline_prefixes')}\s+(?=\S)", re.IGNORECASE | re.VERBOSE)
+# "By changesets", "By the numbers": a byline's next word is a name, capitalised, perhaps
+# after an article ("By the Associated Press", "Por la redacción"); a lower-case word
+# goes on with the line.
+_ARTICLE = re.compile(r"(?:the|la|el|le|les|der|die|das|de|da|do|a|o)\s+", re.IGNORECASE)
+
+
+def is_byline(text: str) -> bool:
+    match = BYLINE.match(text)
+    if not match:
+        return False
+    rest = text[match.end():]
+    rest = rest[article.end():] if (article := _ARTICLE.match(rest)) else rest
+    return bool(rest) and not (rest[0].isalpha() and not rest[0].isupper())
 # Where the name in a byline ends: a separator, a number, a dateline label.
 DATE_LABEL = lexicon.alternation("date_labels")
 # (?<!\s): a match starts where a run of spaces starts, so a long run costs one pass, not n².

@@ -29,12 +29,12 @@ from newsreader.core.extract.container import readability_container
 from newsreader.core.extract.dates import has_date, parse_date
 from newsreader.core.extract.domtext import iter_blocks, link_density, text_of, words
 from newsreader.core.extract.markers import (
-    BYLINE,
     CHROME_HINT,
     DATE_LABEL,
     SHORTCODE,
     byline_name,
     drop_closing_lines,
+    is_byline,
     is_chrome_line,
     is_credit,
     is_promo,
@@ -305,7 +305,7 @@ def meta_reason(
         return "link-only"  # a kicker or tag that is only a link; "Home - News - Sport"
     if n >= 6 and len(links) >= 2 and linked >= 0.75 * len(text):
         return "link-run"  # a run of links (related names, topics), not a paragraph
-    if n <= 14 and BYLINE.match(text) and not text.rstrip().endswith((".", "?", "!", '"', "”")):
+    if n <= 14 and is_byline(text) and not text.rstrip().endswith((".", "?", "!", '"', "”")):
         return "byline"
     if meta.byline and n <= 12 and normalise_phrase(meta.byline) in phrase:
         return "byline"
