@@ -22,6 +22,7 @@ boxes of their own, which it would drop as too short.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import lxml.etree
@@ -83,9 +84,9 @@ class AnchoredReadability(Readability):
         for found in node.iter("ul", "ol"):
             if _list_of_sentences(found):
                 kept[found] = True
-        for box in node.iter("div", "section"):
+        for box in _heading_boxes(node):
             hint = f"{box.get('class') or ''} {box.get('id') or ''}"
-            if self.class_weight(box) >= 0 and not CHROME_HINT.search(hint) and _heading_wrapper(box):
+            if self.class_weight(box) >= 0 and not CHROME_HINT.search(hint):
                 kept[box] = True
         return kept
 
@@ -115,14 +116,21 @@ _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _WORD = re.compile(r"[^\W\d_]{3}")
 
 
-def _heading_wrapper(box: HtmlElement) -> bool:
-    """A box that holds a section heading and nothing else (a CMS sets each heading in a
-    <div> of its own); readability drops such a box as too short for content."""
-    heads = [h for h in box.iter(*_HEADINGS)]
-    if len(heads) != 1 or text_of(box) != (text := text_of(heads[0])):
-        return False
-    # (a word in it: "1 of 6" over a gallery's slides is a counter)
-    return bool(_WORD.search(text)) and not is_chrome_line(text) and not is_blurb_heading(text)
+def _heading_boxes(node: HtmlElement) -> Iterator[HtmlElement]:
+    """Boxes that hold a section heading and nothing else (a CMS sets each heading in a
+    <div> of its own); readability drops such a box as too short for content.  Found from
+    the headings up, so a page of many boxes costs a look per heading, not per box."""
+    for head in node.iter(*_HEADINGS):
+        text = text_of(head)
+        # (a word in it: "1 of 6" over a gallery's slides is a counter)
+        if not _WORD.search(text) or is_chrome_line(text) or is_blurb_heading(text):
+            continue
+        for box in head.iterancestors():
+            # (readability has made the innermost <div> a <p> by now: climb through it)
+            if box is node or box.tag not in ("div", "section", "p") or text_of(box) != text:
+                break
+            if box.tag != "p":
+                yield box
 
 
 def _holds(outer: HtmlElement, inner: HtmlElement) -> bool:
