@@ -275,7 +275,7 @@ def test_the_story_by_its_headline_wins_over_a_box_of_promotional_prose() -> Non
 def test_a_related_post_inside_the_story_does_not_replace_it() -> None:
     """readability's rule for a nested <article> picks a related-post card inside the story
     (a page from the Scrapinghub corpus lost its post so); the story by the headline, which
-    readability scored higher, stands."""
+    readability scored higher, stands, without the cards nested in it."""
     card_text = "Plans for a flood barrier, with walls, gates and pumps, go on show in the library. " * 4
     root = lxml.html.document_fromstring(
         "<html><body><div class='main'><div class='head'><h1>Footbridge to be rebuilt</h1></div>"
@@ -287,6 +287,7 @@ def test_a_related_post_inside_the_story_does_not_replace_it() -> None:
     candidates = {story: {"elem": story, "content_score": 86.0}, card: {"elem": card, "content_score": 52.0}}
     assert Readability.select_best_candidate(reader, candidates)["elem"] is card  # readability's own choice
     assert reader.select_best_candidate(candidates)["elem"] is story
+    assert card.getparent() is None and FOOTBRIDGE[0] in story.text_content()  # the card is another post
 
 
 def test_a_list_of_sentences_that_link_their_sources_is_the_story() -> None:

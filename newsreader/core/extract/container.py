@@ -71,9 +71,13 @@ class AnchoredReadability(Readability):
                     and len(text_of(elem)) >= _NEAR_TEXT * len(text_of(chosen)))
             apart = not _holds(elem, chosen) and not _holds(chosen, elem)
             if near and (apart or passed_over):
+                if chosen.tag == "article" and _holds(elem, chosen):
+                    # readability stepped into a card nested in the story: such cards
+                    # are other posts (related, next), not parts of this one
+                    for card in [a for a in elem.iter("article") if a is not elem and not _holds_any(a, heads)]:
+                        card.drop_tree()
                 return rival
         return best
-
 
     def get_preserved_elements(self, node: HtmlElement) -> dict[HtmlElement, bool]:
         """readability's clean-up drops a list whose links weigh more than a fifth of its
@@ -131,6 +135,10 @@ def _heading_boxes(node: HtmlElement) -> Iterator[HtmlElement]:
                 break
             if box.tag != "p":
                 yield box
+
+
+def _holds_any(outer: HtmlElement, inner: list[HtmlElement]) -> bool:
+    return any(el is outer or _holds(outer, el) for el in inner)
 
 
 def _holds(outer: HtmlElement, inner: HtmlElement) -> bool:
