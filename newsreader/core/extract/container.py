@@ -138,6 +138,7 @@ def _heading_boxes(node: HtmlElement) -> Iterator[HtmlElement]:
 
 
 def _holds_any(outer: HtmlElement, inner: list[HtmlElement]) -> bool:
+    """One of ``inner`` is ``outer`` or inside it."""
     return any(el is outer or _holds(outer, el) for el in inner)
 
 
@@ -148,13 +149,8 @@ def _holds(outer: HtmlElement, inner: HtmlElement) -> bool:
 def _by_headline(elem: HtmlElement, heads: list[HtmlElement]) -> bool:
     """The headline is in the box, or beside it in its parent (but the page's <body> is
     beside everything)."""
-    parent = elem.getparent()
-    for box in (elem, parent):
-        if box is None or box.tag in ("body", "html"):
-            continue
-        if any(h is box or _holds(box, h) for h in heads):
-            return True
-    return False
+    return any(box is not None and box.tag not in ("body", "html") and _holds_any(box, heads)
+               for box in (elem, elem.getparent()))
 
 
 def readability_container(root: HtmlElement, url: str | None,

@@ -233,6 +233,8 @@ def is_byline(text: str) -> bool:
     rest = text[match.end():]
     rest = rest[article.end():] if (article := _ARTICLE.match(rest)) else rest
     return bool(rest) and not (rest[0].isalpha() and not rest[0].isupper())
+
+
 # Where the name in a byline ends: a separator, a number, a dateline label.
 DATE_LABEL = lexicon.alternation("date_labels")
 # (?<!\s): a match starts where a run of spaces starts, so a long run costs one pass, not n².

@@ -56,7 +56,7 @@ def codec_name(label: str | bytes | None) -> str | None:
         return None if found.name in _NO_CODEC else _SUPERSET.get(found.codec_info.name, found.codec_info.name)
     try:  # a Python name no browser knows ("cp936", "latin_1"): still a charset
         name = codecs.lookup(label.strip().lower()).name
-    except LookupError:
+    except (LookupError, ValueError):  # (ValueError: a NUL in the label)
         return None
     return "cp1252" if name in {"latin-1", "iso8859-1", "ascii"} else _SUPERSET.get(name, name)
 
