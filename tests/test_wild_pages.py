@@ -317,3 +317,31 @@ def test_section_headings_set_in_boxes_of_their_own_are_kept() -> None:
     assert outcome.article is not None, outcome.error
     headings = [b.text for b in outcome.article.blocks if b.kind == "heading"]
     assert headings == ["Introduction", "Glossary", "System guarantees"]
+
+
+def test_a_story_told_twice_in_a_row_is_read_once() -> None:
+    """A paywalled page keeps its teaser twice, once hidden for a script to show; readability
+    joins the two boxes, and the reader got the opening twice."""
+    teaser = "".join(f"<p>{part}, the treasury secretary told the committee on Monday.</p>" for part in FOOTBRIDGE)
+    html = ("<html><head><meta charset='utf-8'><title>Footbridge to be rebuilt</title></head><body>"
+            f"<div class='article'><h1>Footbridge to be rebuilt</h1><div class='teaser'>{teaser}</div>"
+            f"<div class='snippet hidden'>{teaser}</div></div></body></html>")
+    outcome = process_one(Document("p.html", html.encode(), content_type="text/html"), OFF)
+    assert outcome.article is not None, outcome.error
+    assert [b.text for b in outcome.article.blocks] == [f"{part}, the treasury secretary told the committee on Monday."
+                                                       for part in FOOTBRIDGE]
+
+
+@pytest.mark.parametrize("layout", ["sections", "meal-plan"])
+def test_paragraphs_a_story_repeats_on_purpose_stay(layout: str) -> None:
+    """A section that reuses a paragraph, a plan that gives the same line each day: kept."""
+    line = "Eat every two to three hours, and drink a large glass of water with each meal you take."
+    if layout == "sections":
+        body = "".join(f"<h2>Day {i}</h2><p>{line}</p>" for i in range(1, 4))
+    else:
+        body = "".join(f"<p>{line}</p><p>Day {i}: {FOOTBRIDGE[i % 2]} and the plan goes on.</p>" for i in range(1, 4))
+    html = ("<html><head><meta charset='utf-8'><title>The plan</title></head><body>"
+            f"<article><h1>The plan</h1>{body}</article></body></html>")
+    outcome = process_one(Document("p.html", html.encode(), content_type="text/html"), OFF)
+    assert outcome.article is not None, outcome.error
+    assert outcome.article.text.count(line) == 3

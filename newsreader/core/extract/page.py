@@ -513,6 +513,34 @@ def _second_opinion(
     return other if held >= 0.9 * kept else None
 
 
+_REPEAT_WORDS = 12  # a paragraph this long is said once; a short line ("Yes.") may recur
+
+
+def _without_repeats(blocks: list[Block]) -> list[Block]:
+    """The story told twice: a paywalled page keeps its teaser twice (once hidden, for a
+    script to show), and readability joins the two.  When the paragraphs that open the story
+    come again as soon as they end, the copy goes.  Other repeats stay: a meal plan gives
+    the same line every day, a test page the same paragraph in every section."""
+    def key(block: Block) -> str | None:
+        return normalise_phrase(block.text) if block.kind == "paragraph" and words(block.text) >= _REPEAT_WORDS else None
+
+    first = next((i for i, block in enumerate(blocks) if key(block)), None)
+    if first is None:
+        return blocks
+    opening = key(blocks[first])
+    for j in range(first + 1, len(blocks)):
+        if key(blocks[j]) == opening and key(blocks[j - 1]) != opening:
+            run = 0
+            while j + run < len(blocks) and first + run < j and blocks[j + run].text == blocks[first + run].text:
+                run += 1
+            # (told again as soon as it was told, two paragraphs or more: a section that
+            # reuses a paragraph is no copy)
+            if first + run == j and sum(1 for block in blocks[j:j + run] if key(block)) >= 2:
+                return blocks[:j] + blocks[j + run:]
+            return blocks
+    return blocks
+
+
 def extract_html(doc: DecodedDocument, site: SiteRules | None = None) -> Article:
     """1. parse, and read the page's metadata; 2. drop code, forms, and what the site's
     rules drop; 3. set the blurbs apart; 4. the story: what the site's selector matches,
@@ -554,7 +582,7 @@ def extract_html(doc: DecodedDocument, site: SiteRules | None = None) -> Article
         blocks = _readability_alone(untouched)
     return Article(
         title=meta.title,
-        blocks=tuple(blocks),
+        blocks=tuple(_without_repeats(blocks)),
         blurbs=tuple(blurbs),
         url=doc.url,
         canonical_url=meta.canonical_url,
