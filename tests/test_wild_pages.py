@@ -11,6 +11,8 @@ import pytest
 from readability import Document as Readability
 
 from newsreader.core.extract.container import AnchoredReadability
+from newsreader.core.extract.meta import PageMeta
+from newsreader.core.extract.page import _to_blocks
 from newsreader.core.models import Document
 from newsreader.core.pipeline import process_one, process_sources
 from newsreader.core.settings import SummarySettings
@@ -345,3 +347,20 @@ def test_paragraphs_a_story_repeats_on_purpose_stay(layout: str) -> None:
     outcome = process_one(Document("p.html", html.encode(), content_type="text/html"), OFF)
     assert outcome.article is not None, outcome.error
     assert outcome.article.text.count(line) == 3
+
+
+def test_a_list_of_links_and_nothing_else_is_not_the_story() -> None:
+    """"Recent posts" in the box readability chose (an old layout's whole column), each item
+    a link and nothing more: a menu of other posts, not the story's list.  A list of
+    sentences with links stays (see above), and so does a list with one link among prose."""
+    titles = ["Getting it done: the week in indie music", "A streaming player for phones, revamped",
+              "The week in music publishing, in brief", "Another catalogue sold at auction this week"]
+    links = "".join(f"<li><a href='/p/{i}'>{t}</a></li>" for i, t in enumerate(titles))
+    mixed = ("<li>Bring a coat and <a href='/w'>the weather forecast</a></li>"
+             "<li>Buy tickets at the harbour office before nine</li><li>Arrive early on Saturday</li>")
+    container = lxml.html.fragment_fromstring(
+        f"<div><p>{FOOTBRIDGE[0]}.</p><ul>{links}</ul><p>{FOOTBRIDGE[1]}.</p><ul>{mixed}</ul></div>")
+    blocks, _, _ = _to_blocks(container, PageMeta(), None)
+    text = "\n".join(b.text for b in blocks)
+    assert FOOTBRIDGE[0] in text and FOOTBRIDGE[1] in text and "the weather forecast" in text
+    assert not any(t in text for t in titles)

@@ -27,7 +27,13 @@ from lxml.html import HtmlElement
 from newsreader.core.errors import ExtractError, NewsreaderError
 from newsreader.core.extract.container import readability_container
 from newsreader.core.extract.dates import has_date, parse_date
-from newsreader.core.extract.domtext import iter_blocks, link_density, text_of, words
+from newsreader.core.extract.domtext import (
+    iter_blocks,
+    link_density,
+    link_text_length,
+    text_of,
+    words,
+)
 from newsreader.core.extract.markers import (
     CHROME_HINT,
     DATE_LABEL,
@@ -372,6 +378,20 @@ def _data_row(el: HtmlElement) -> bool:
     return el.tag == "tr" and link_density(el) < 0.5
 
 
+def _all_link(el: HtmlElement) -> bool:
+    text = text_of(el)
+    return bool(text) and link_text_length(el) >= 0.9 * len(text)
+
+
+def _in_link_list(li: HtmlElement) -> bool:
+    """An item of a list whose items are links and nothing else: a menu, "Recent posts"."""
+    if not _all_link(li):
+        return False
+    parent = li.getparent()
+    items = [x for x in parent if x.tag == "li"] if parent is not None else []
+    return len(items) >= 3 and sum(1 for x in items if _all_link(x)) >= 0.8 * len(items)
+
+
 def _to_blocks(
     container: HtmlElement, meta: PageMeta, base: str | None
 ) -> tuple[list[Block], str | None, dt.date | None]:
@@ -386,6 +406,8 @@ def _to_blocks(
         if kind != "code" and not _data_row(el) and _is_meta_line(text, links, meta, headlines):
             byline = byline or byline_name(text)
             date = date or (parse_date(text, meta.month_first) if words(text) <= 20 else None)
+            continue
+        if tag == "li" and _in_link_list(el):
             continue
         if kind == "code" and (paragraphs := prose_in_pre(text)):
             blocks += _typed_blocks(paragraphs)
