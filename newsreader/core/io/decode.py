@@ -51,6 +51,8 @@ def codec_name(label: str | bytes | None) -> str | None:
         return None
     if isinstance(label, bytes):
         label = label.decode("ascii", "ignore")
+    if not label.isascii():  # every charset's name is ASCII (and webencodings encodes it)
+        return None
     found = webencodings.lookup(label)
     if found is not None:
         return None if found.name in _NO_CODEC else _SUPERSET.get(found.codec_info.name, found.codec_info.name)
