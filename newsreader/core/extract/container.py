@@ -31,7 +31,7 @@ from lxml.html import HtmlElement
 from readability import Document as Readability
 
 from newsreader.core.errors import ExtractError
-from newsreader.core.extract.domtext import INLINE, text_of, words
+from newsreader.core.extract.domtext import HEADINGS, INLINE, text_of, words
 from newsreader.core.extract.markers import (
     CHROME_HINT,
     is_blurb_heading,
@@ -116,7 +116,6 @@ def _list_of_sentences(found: HtmlElement) -> bool:
 
 
 _NESTED = frozenset({"ul", "ol", "li", "br"})
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _WORD = re.compile(r"[^\W\d_]{3}")
 
 
@@ -124,7 +123,7 @@ def _heading_boxes(node: HtmlElement) -> Iterator[HtmlElement]:
     """Boxes that hold a section heading and nothing else (a CMS sets each heading in a
     <div> of its own); readability drops such a box as too short for content.  Found from
     the headings up, so a page of many boxes costs a look per heading, not per box."""
-    for head in node.iter(*_HEADINGS):
+    for head in node.iter(*HEADINGS):
         text = text_of(head)
         # (a word in it: "1 of 6" over a gallery's slides is a counter)
         if not _WORD.search(text) or is_chrome_line(text) or is_blurb_heading(text):

@@ -14,6 +14,7 @@ INLINE = frozenset({
     "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
     "wbr", "del", "ins", "strike", "tt", "big", "nobr", "label",
 })
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # Inline tags that still mark a separate piece of a teaser card (title link, date).
 CARD_SPLIT = frozenset({"a", "time", "span", "br"})
 

@@ -27,13 +27,7 @@ from lxml.html import HtmlElement
 from newsreader.core.errors import ExtractError, NewsreaderError
 from newsreader.core.extract.container import readability_container
 from newsreader.core.extract.dates import has_date, parse_date
-from newsreader.core.extract.domtext import (
-    iter_blocks,
-    link_density,
-    link_text_length,
-    text_of,
-    words,
-)
+from newsreader.core.extract.domtext import HEADINGS, iter_blocks, link_density, text_of, words
 from newsreader.core.extract.markers import (
     CHROME_HINT,
     DATE_LABEL,
@@ -177,7 +171,6 @@ def drop_code_and_forms(root: HtmlElement) -> None:
             el.drop_tree()
 
 
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def unlink_heading_anchors(root: HtmlElement) -> None:
@@ -185,7 +178,7 @@ def unlink_heading_anchors(root: HtmlElement) -> None:
     the permalink of blogs and docs) is a heading, not a link: readability drops any
     heading that is mostly link, and the story would lose its section titles.  The link
     becomes plain text; a bare mark beside the title ("¶", "#", "🔗") goes."""
-    for heading in root.iter(*_HEADINGS):
+    for heading in root.iter(*HEADINGS):
         for anchor in list(heading.iter("a")):
             if not (anchor.get("href") or "").startswith("#"):
                 continue
@@ -234,7 +227,7 @@ def _standfirst(el: HtmlElement) -> bool:
     """A <header> holding only a sentence or two of prose (no heading, no link) is the
     story's standfirst, as some sites mark it up inside the article body."""
     return (el.tag == "header" and words(text_of(el)) >= 12 and el.find(".//a") is None
-            and not any(True for _ in el.iter(*_HEADINGS)))
+            and not any(True for _ in el.iter(*HEADINGS)))
 
 
 def drop_chrome(root: HtmlElement) -> None:
@@ -378,18 +371,16 @@ def _data_row(el: HtmlElement) -> bool:
     return el.tag == "tr" and link_density(el) < 0.5
 
 
-def _all_link(el: HtmlElement) -> bool:
-    text = text_of(el)
-    return bool(text) and link_text_length(el) >= 0.9 * len(text)
-
-
-def _in_link_list(li: HtmlElement) -> bool:
-    """An item of a list whose items are links and nothing else: a menu, "Recent posts"."""
-    if not _all_link(li):
-        return False
-    parent = li.getparent()
-    items = [x for x in parent if x.tag == "li"] if parent is not None else []
-    return len(items) >= 3 and sum(1 for x in items if _all_link(x)) >= 0.8 * len(items)
+def _link_list_items(container: HtmlElement) -> set[HtmlElement]:
+    """The items of lists whose items are links and nothing else (a menu, "Recent posts"):
+    three items or more, four in five of them all link.  Judged once a list."""
+    found: set[HtmlElement] = set()
+    for listing in container.iter("ul", "ol", "menu"):
+        items = [li for li in listing if li.tag == "li"]
+        linked = [li for li in items if link_density(li) >= 0.9]
+        if len(items) >= 3 and len(linked) >= 0.8 * len(items):
+            found.update(linked)
+    return found
 
 
 def _to_blocks(
@@ -397,6 +388,7 @@ def _to_blocks(
 ) -> tuple[list[Block], str | None, dt.date | None]:
     """The story's blocks, and a byline and date found among the lines dropped."""
     headlines = _heading_forms(meta)
+    link_lists = _link_list_items(container)
     blocks: list[Block] = []
     byline = None
     date: dt.date | None = None
@@ -407,7 +399,7 @@ def _to_blocks(
             byline = byline or byline_name(text)
             date = date or (parse_date(text, meta.month_first) if words(text) <= 20 else None)
             continue
-        if tag == "li" and _in_link_list(el):
+        if el in link_lists:
             continue
         if kind == "code" and (paragraphs := prose_in_pre(text)):
             blocks += _typed_blocks(paragraphs)

@@ -14,7 +14,7 @@ from lxml.html import HtmlElement
 
 from newsreader.core import lexicon
 from newsreader.core.extract.dates import has_date
-from newsreader.core.extract.domtext import INLINE, link_density, pieces, text_of, words
+from newsreader.core.extract.domtext import HEADINGS, INLINE, link_density, pieces, text_of, words
 from newsreader.core.extract.markers import (
     is_blurb_heading,
     is_chrome_line,
@@ -26,7 +26,6 @@ from newsreader.core.extract.markers import (
 from newsreader.core.io.urls import join_url, split_url
 from newsreader.core.models import Blurb
 
-_HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _RANK = re.compile(r"^\W*\d{1,2}\W*$")
 _READ_MORE_TAIL = re.compile(rf"(?<!\s)\s*{lexicon.alternation('read_more_tails')}\s*[»›>→…]*\s*$",
                              re.IGNORECASE | re.VERBOSE)
@@ -65,7 +64,7 @@ _TITLE_WORDS = 25
 def _blurb_from_card(card: HtmlElement, url: str, base: str | None) -> Blurb | None:
     title = None
     for el in card.iter():
-        if isinstance(el.tag, str) and el.tag in _HEADING_TAGS:
+        if isinstance(el.tag, str) and el.tag in HEADINGS:
             title = text_of(el)
             break
     parts = [p for p in pieces(card) if not _is_noise_piece(p)]
@@ -156,7 +155,7 @@ def _section_after(heading: HtmlElement) -> list[HtmlElement]:
             sibling = sibling.getnext()
             continue
         text = text_of(sibling)
-        if _is_prose(sibling) or (sibling.tag in _HEADING_TAGS and not is_blurb_heading(text)):
+        if _is_prose(sibling) or (sibling.tag in HEADINGS and not is_blurb_heading(text)):
             break
         if is_blurb_heading(text) and words(text) <= 6:
             break
