@@ -12,7 +12,7 @@ from readability import Document as Readability
 
 from newsreader.core.extract.container import AnchoredReadability
 from newsreader.core.extract.meta import PageMeta
-from newsreader.core.extract.page import _to_blocks
+from newsreader.core.extract.page import _to_blocks, drop_chrome
 from newsreader.core.models import Document
 from newsreader.core.pipeline import process_one, process_sources
 from newsreader.core.settings import SummarySettings
@@ -364,3 +364,60 @@ def test_a_list_of_links_and_nothing_else_is_not_the_story() -> None:
     text = "\n".join(b.text for b in blocks)
     assert FOOTBRIDGE[0] in text and FOOTBRIDGE[1] in text and "the weather forecast" in text
     assert not any(t in text for t in titles)
+
+
+def test_words_linked_for_a_popup_note_stay_in_their_sentence() -> None:
+    """A study text links words to popup notes (<a class="popup" href="javascript:…">);
+    readability-lxml dropped each link as an "unlikely candidate" by its class, and the
+    sentences lost their words.  A <span class="credit"> beside a caption still goes."""
+    para = ("<p>I am a <a class='popup' href='javascript:void(0);' onclick='return note(1)'>rather elderly</a> "
+            "man, and the nature of my <a class='popup' href='javascript:void(0);'>avocations</a> has brought me "
+            "into contact with an interesting and somewhat singular set of men, the law copyists.</p>")
+    html = ("<html><head><meta charset='utf-8'><title>The scrivener</title></head><body>"
+            f"<div id='text'><h1>The scrivener</h1>{para * 3}"
+            "<p>A clerk at his desk by the window, in the afternoon light of the office. "
+            "<span class='credit'>(Photo: Harbor Archive)</span></p></div></body></html>")
+    outcome = process_one(Document("p.html", html.encode(), content_type="text/html"), OFF)
+    assert outcome.article is not None, outcome.error
+    text = outcome.article.text
+    assert text.count("I am a rather elderly man, and the nature of my avocations has brought me") == 3
+    assert "Harbor Archive" not in text
+
+
+def test_links_in_a_sentence_survive_a_chrome_class() -> None:
+    """A site links a word of the sentence to its tag page with a class that names tags;
+    the word stays.  A tag box of links alone still goes."""
+    container = lxml.html.fragment_fromstring(
+        "<div><p>The mayor of <a class='tag-link' href='/tag/harbor'>Harbor</a> approved the plan on "
+        "Monday, and residents welcomed it.</p>"
+        "<div class='tags'><a href='/tag/a'>Council</a> <a href='/tag/b'>Bridges</a></div></div>")
+    root = lxml.html.document_fromstring(f"<html><body>{lxml.html.tostring(container, encoding='unicode')}</body></html>")
+    drop_chrome(root)
+    text = root.text_content()
+    assert "The mayor of Harbor approved the plan" in text
+    assert "Bridges" not in text
+
+
+def test_the_signatures_of_a_thread_stay_with_what_they_sign() -> None:
+    """A post's byline goes to the byline; but "Posted by Gina at 12:12 PM" under each of a
+    thread's entries, or the release dates of a spec sheet, are lines of the page, kept, so
+    that the entries do not run together as one voice."""
+    entries = "".join(f"<p>Reply number {i}: I tried the recipe and the bread rose beautifully, thank you for it.</p>"
+                      f"<p>Posted by {name} at September 10, 2012 12:{10 + i} PM</p>"
+                      for i, name in enumerate(["Ellen", "Toni", "Gina"]))
+    container = lxml.html.fragment_fromstring(
+        f"<div><p>Posted by Kathy on September 10, 2012</p><p>{FOOTBRIDGE[0]}.</p>{entries}</div>")
+    lines = [b.text for b in _to_blocks(container, PageMeta(), None)[0]]
+    assert "Posted by Kathy on September 10, 2012" not in lines
+    assert [line for line in lines if line.startswith("Posted by")] == [
+        "Posted by Ellen at September 10, 2012 12:10 PM", "Posted by Toni at September 10, 2012 12:11 PM",
+        "Posted by Gina at September 10, 2012 12:12 PM"]
+
+
+def test_one_or_two_bylines_are_still_the_story_s() -> None:
+    """A byline given at the top and again at the foot is the story's, and goes both times."""
+    container = lxml.html.fragment_fromstring(
+        f"<div><p>By Jane Doe</p><p>{FOOTBRIDGE[0]}.</p><p>{FOOTBRIDGE[1]}.</p><p>By Jane Doe</p></div>")
+    blocks, byline, _ = _to_blocks(container, PageMeta(), None)
+    assert byline == "Jane Doe"
+    assert [b.text for b in blocks] == [f"{FOOTBRIDGE[0]}.", f"{FOOTBRIDGE[1]}."]

@@ -29,9 +29,10 @@ import lxml.etree
 import lxml.html
 from lxml.html import HtmlElement
 from readability import Document as Readability
+from readability.readability import REGEXES
 
 from newsreader.core.errors import ExtractError
-from newsreader.core.extract.domtext import HEADINGS, INLINE, text_of, words
+from newsreader.core.extract.domtext import HEADINGS, INLINE, in_running_text, text_of, words
 from newsreader.core.extract.markers import (
     CHROME_HINT,
     is_blurb_heading,
@@ -78,6 +79,25 @@ class AnchoredReadability(Readability):
                         card.drop_tree()
                 return rival
         return best
+
+    def remove_unlikely_candidates(self) -> None:
+        """readability drops every element named like chrome ("popup", "share", "extra"),
+        down to a link in a sentence ("a <a class="popup">rather elderly</a> man"), and the
+        sentence loses its words.  As in Readability.js, links are spared; so is any inline
+        element in running text."""
+        for elem in self.html.findall(".//*"):
+            if elem.tag == "a" or in_running_text(elem):
+                continue
+            hint = f"{elem.get('class', '')} {elem.get('id', '')}"
+            if (
+                len(hint) >= 2
+                and REGEXES["unlikelyCandidatesRe"].search(hint)
+                and not REGEXES["okMaybeItsACandidateRe"].search(hint)
+                and elem.tag not in ("html", "body")
+                and not elem.xpath("ancestor-or-self::pre | ancestor-or-self::code")
+                and not elem.xpath("descendant-or-self::main | descendant-or-self::article | descendant-or-self::math")
+            ):
+                elem.drop_tree()
 
     def get_preserved_elements(self, node: HtmlElement) -> dict[HtmlElement, bool]:
         """readability's clean-up drops a list whose links weigh more than a fifth of its

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from lxml.html import HtmlElement
@@ -21,6 +22,23 @@ CARD_SPLIT = frozenset({"a", "time", "span", "br"})
 
 def squash(text: str) -> str:
     return " ".join(text.split())
+
+
+_WORDISH = re.compile(r"\w")
+
+
+def in_running_text(el: HtmlElement) -> bool:
+    """An inline element with words right beside it is a part of a sentence ("a <a
+    class="popup">rather elderly</a> man"), whatever its class says: dropping it would cut
+    words out of the sentence."""
+    if el.tag not in INLINE:
+        return False
+    parent = el.getparent()
+    if parent is None:
+        return False
+    before = el.getprevious()
+    text = before.tail if before is not None else parent.text
+    return bool(_WORDISH.search(text or "") or _WORDISH.search(el.tail or ""))
 
 
 def text_of(el: HtmlElement) -> str:

@@ -27,7 +27,14 @@ from lxml.html import HtmlElement
 from newsreader.core.errors import ExtractError, NewsreaderError
 from newsreader.core.extract.container import readability_container
 from newsreader.core.extract.dates import has_date, parse_date
-from newsreader.core.extract.domtext import HEADINGS, iter_blocks, link_density, text_of, words
+from newsreader.core.extract.domtext import (
+    HEADINGS,
+    in_running_text,
+    iter_blocks,
+    link_density,
+    text_of,
+    words,
+)
 from newsreader.core.extract.markers import (
     CHROME_HINT,
     DATE_LABEL,
@@ -256,6 +263,9 @@ def drop_chrome(root: HtmlElement) -> None:
             continue
         if not (el.get("class") or el.get("id")):
             continue  # most elements are named nothing: no pattern to run
+        if el.tag == "a" and in_running_text(el):
+            continue  # a link in a sentence is words of it ("<a class="tag">Obama</a> said"); a
+            # labelled span beside a caption ("credit") is not
         hint = f"{el.get('class') or ''} {el.get('id') or ''}"
         if _NEGATED.search(hint):
             hint = _NEGATED.sub(" ", hint)
@@ -383,6 +393,27 @@ def _link_list_items(container: HtmlElement) -> set[HtmlElement]:
     return found
 
 
+_SIGNATURES = frozenset({"byline", "post-meta", "dateline"})
+
+
+def _signature(text: str, reason: str | None) -> bool:
+    """A line that signs or dates a post: a byline, a dateline, "Posted by X at 12:10 PM"."""
+    return reason in _SIGNATURES or (reason == "chrome" and bool(_POSTED_BY.match(text)) and has_date(text))
+
+
+# "Posted by Ellen at September 10, 2012 12:10 PM", which the chrome lines hold ("posted at 10:12")
+_POSTED_BY = re.compile(r"\W*(?:posted|written|submitted)\s+by\b", re.IGNORECASE)
+
+
+def _thread_signatures(lines: list[tuple[str, str | None]]) -> set[int]:
+    """Which signature lines stay: when three or more sign the posts of one page (a comment
+    thread readability kept, a live blog's entries, a spec sheet's dates), they are the
+    page's lines, and without them the entries run together as one voice.  The first one
+    still goes to the byline.  One or two are the story's own byline and date."""
+    signed = [i for i, (text, reason) in enumerate(lines) if _signature(text, reason)]
+    return set(signed[1:]) if len(signed) >= 3 else set()
+
+
 def _to_blocks(
     container: HtmlElement, meta: PageMeta, base: str | None
 ) -> tuple[list[Block], str | None, dt.date | None]:
@@ -392,10 +423,15 @@ def _to_blocks(
     blocks: list[Block] = []
     byline = None
     date: dt.date | None = None
+    lines = []
     for el, text, links in iter_blocks(container):
         tag = el.tag if isinstance(el.tag, str) else "p"
         kind: BlockKind = _BLOCK_KIND.get(tag, "paragraph")
-        if kind != "code" and not _data_row(el) and _is_meta_line(text, links, meta, headlines):
+        reason = None if kind == "code" or _data_row(el) else meta_reason(text, links, meta, headlines)
+        lines.append((el, text, links, tag, kind, reason))
+    kept_signatures = _thread_signatures([(line[1], line[5]) for line in lines])
+    for i, (el, text, links, tag, kind, reason) in enumerate(lines):
+        if reason is not None and i not in kept_signatures:
             byline = byline or byline_name(text)
             date = date or (parse_date(text, meta.month_first) if words(text) <= 20 else None)
             continue
