@@ -421,3 +421,20 @@ def test_one_or_two_bylines_are_still_the_story_s() -> None:
     blocks, byline, _ = _to_blocks(container, PageMeta(), None)
     assert byline == "Jane Doe"
     assert [b.text for b in blocks] == [f"{FOOTBRIDGE[0]}.", f"{FOOTBRIDGE[1]}."]
+
+
+def test_a_sentence_that_ends_in_a_link_after_a_line_break_is_one_paragraph() -> None:
+    """Steps set one to a line in a box that also holds a list: readability wrapped the
+    text before a link in one paragraph and the link in another, and the lone link went
+    as a link-only line ("You can get it from" and nothing more)."""
+    steps = "".join(f"<br> Step {i}: {FOOTBRIDGE[i % 2].lower()}, and the council kept the old stones." for i in range(4))
+    html = ("<html><head><meta charset='utf-8'><title>Getting started</title></head><body>"
+            f"<div class='post-body'><h1>Getting started</h1>{steps}"
+            "<br> Then install the tool. You can get it from <a href='https://example.org/repo'>the "
+            "project's repository</a>.<br>"
+            f"<ul><li>{FOOTBRIDGE[0]}.</li><li>{FOOTBRIDGE[1]}.</li></ul>"
+            f"{steps}</div></body></html>")
+    outcome = process_one(Document("p.html", html.encode(), content_type="text/html"), OFF)
+    assert outcome.article is not None, outcome.error
+    lines = [b.text for b in outcome.article.blocks]
+    assert "Then install the tool. You can get it from the project's repository." in lines

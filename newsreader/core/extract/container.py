@@ -99,6 +99,19 @@ class AnchoredReadability(Readability):
             ):
                 elem.drop_tree()
 
+    def transform_misused_divs_into_paragraphs(self) -> None:
+        """readability makes a <div> of text and inline tags a <p>, and in a <div> that
+        also holds blocks it wraps each run of text in a <p> of its own.  But it starts a
+        new <p> at every inline tag that follows a <br>, and the text before that tag goes
+        to a <p> of its own: "You can get it from <a>the repository</a>." came out as two
+        paragraphs, the second a lone link.  Here a run of text and inline tags is one
+        paragraph, up to a <br> or a block, as Readability.js reads it."""
+        for elem in list(self.html.iter("div")):
+            if not any(d.tag in _BLOCKS for d in elem.iterdescendants()):
+                elem.tag = "p"
+        for elem in list(self.html.iter("div")):
+            _wrap_runs(elem)
+
     def get_preserved_elements(self, node: HtmlElement) -> dict[HtmlElement, bool]:
         """readability's clean-up drops a list whose links weigh more than a fifth of its
         text; a list of sentences that link their sources ("Neil has patches up to
@@ -117,6 +130,45 @@ class AnchoredReadability(Readability):
 
 _ITEM_WORDS = 8  # an item of a sentence's length…
 _ITEM_UNLINKED = 4  # …that says something in words of its own, not only in its links
+
+
+# What readability will not read as part of a paragraph (its divToPElementsRe).
+_BLOCKS = frozenset({"blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"})
+
+
+def _wrap_runs(div: HtmlElement) -> None:
+    """Each run of text and inline tags among a box's blocks becomes one <p>; a <br> ends
+    a run (and goes, as readability drops it)."""
+    items: list[str | HtmlElement] = [div.text] if div.text else []
+    div.text = None
+    for child in list(div):
+        tail, child.tail = child.tail, None
+        div.remove(child)
+        items.append(child)
+        if tail:
+            items.append(tail)
+    run: HtmlElement | None = None
+    for item in items:
+        if isinstance(item, str):
+            if run is None and not item.strip():
+                continue
+            if run is None:
+                run = lxml.html.Element("p")
+                div.append(run)
+            if len(run):
+                run[-1].tail = (run[-1].tail or "") + item
+            else:
+                run.text = (run.text or "") + item
+        elif item.tag == "br":
+            run = None
+        elif item.tag in INLINE and not any(d.tag in _BLOCKS for d in item.iterdescendants()):
+            if run is None:
+                run = lxml.html.Element("p")
+                div.append(run)
+            run.append(item)
+        else:
+            run = None
+            div.append(item)
 
 
 def _list_of_sentences(found: HtmlElement) -> bool:
