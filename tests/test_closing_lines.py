@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsreader.core import lexicon
-from newsreader.core.extract.markers import is_author_bio
+from newsreader.core.extract.markers import is_author_bio, is_blurb_heading
 from newsreader.core.models import Document
 from newsreader.core.pipeline import process_one
 from newsreader.core.settings import SummarySettings
@@ -181,13 +181,13 @@ def test_a_story_that_ends_on_the_same_words_keeps_its_ending(language: str, lin
 TEASER_HEADINGS = {
 "en": ["More Great Courier Stories", "More top stories from the Courier", "Other news in brief", "Read more on this story", "More on this story", "Read more about this", "More about this story", "Related stories", "Related reading",
  "More from the Courier", "You might also like", "Read next", "Recommended for you", "Read more:", "READ MORE", "Related:", "More on this topic",
- "Also read", "Keep reading", "What to read next", "You may also be interested in", "More stories like this", "Further reading", "Related content", "In case you missed it", "Don't miss", "Most read", "Editor's picks", "More in Local News", "Latest from the Courier", "Read more from the Courier", "Related articles", "More headlines", "Top stories", "Also in the news", "Recommended reading", "Popular on the Courier", "Related Posts:", "Similar stories", "Read also", "See also", "Explore more", "More coverage", "More stories", "Read more stories", "Other stories", "Related news", "Stories you may have missed", "More like this", "Trending now", "Read this next"],
-"de": ["Mehr Nachrichten aus Hamburg", "Weitere aktuelle Artikel", "Mehr zum Thema", "Das könnte Sie auch interessieren", "Lesen Sie auch", "Weitere Artikel", "Auch interessant", "Mehr aus Hamburg", "Ähnliche Artikel", "Meistgelesen", "Empfehlungen der Redaktion", "Mehr Nachrichten", "Das könnte dich auch interessieren", "Weitere Nachrichten", "Passend zum Thema", "Zum Thema", "Lies auch", "Auch lesenswert", "Weitere Meldungen", "Verwandte Artikel"],
-"fr": ["Plus d'articles sur le sujet", "D'autres actualités", "Lire aussi", "À lire aussi", "Sur le même sujet", "Vous aimerez aussi", "Les plus lus", "Articles similaires", "Dans la même rubrique", "À voir aussi", "Pour aller plus loin", "Voir aussi", "Ces articles peuvent vous intéresser", "À lire également", "Articles liés", "Nos autres articles", "Les plus populaires"],
-"es": ["Más noticias de Madrid", "Noticias relacionadas", "Te puede interesar", "Lee también", "Más noticias", "Lo más leído", "También te puede interesar", "Artículos relacionados", "Más sobre este tema", "Puede interesarte", "Te recomendamos", "Lea también", "Otras noticias", "Contenido relacionado", "Más información"],
-"it": ["Altre notizie di cronaca", "Leggi anche", "Articoli correlati", "Potrebbe interessarti", "I più letti", "Ti potrebbe interessare", "Altre notizie", "Notizie correlate", "Sullo stesso tema", "Approfondimenti", "Dello stesso argomento", "Leggi altro", "Ti consigliamo", "Potrebbe interessarti anche"],
-"pt": ["Mais notícias do Porto", "Leia também", "Notícias relacionadas", "Mais lidas", "Veja também", "Você pode gostar", "Saiba mais", "Artigos relacionados", "Mais notícias", "Leia mais", "Recomendados para você", "Mais sobre o assunto", "Conteúdo relacionado", "Outras notícias", "Pode interessar-lhe"],
-"nl": ["Meer nieuws uit Utrecht", "Lees ook", "Meer over dit onderwerp", "Gerelateerde artikelen", "Meest gelezen", "Ook interessant", "Meer nieuws", "Bekijk ook", "Lees meer", "Aanbevolen", "Dit vind je misschien ook interessant", "Ander nieuws", "Gerelateerd nieuws", "Meer lezen", "Populair"],
+ "Also read", "Keep reading", "What to read next", "You may also be interested in", "More stories like this", "Further reading", "Related content", "In case you missed it", "Don't miss", "Most read", "Editor's picks", "More in Local News", "Latest from the Courier", "Read more from the Courier", "Related articles", "More headlines", "Top stories", "Also in the news", "Recommended reading", "Popular on the Courier", "Related Posts:", "Similar stories", "Read also", "See also", "Explore more", "More coverage", "More stories", "Read more stories", "Other stories", "Related news", "Stories you may have missed", "More like this", "Trending now", "Read this next", "Most Popular Posts", "Most watched/listened", "Most shared this week"],
+"de": ["Mehr Nachrichten aus Hamburg", "Weitere aktuelle Artikel", "Mehr zum Thema", "Das könnte Sie auch interessieren", "Lesen Sie auch", "Weitere Artikel", "Auch interessant", "Mehr aus Hamburg", "Ähnliche Artikel", "Meistgelesen", "Empfehlungen der Redaktion", "Mehr Nachrichten", "Das könnte dich auch interessieren", "Weitere Nachrichten", "Passend zum Thema", "Zum Thema", "Lies auch", "Auch lesenswert", "Weitere Meldungen", "Verwandte Artikel", "Meistgesehen", "Meistkommentierte Artikel"],
+"fr": ["Plus d'articles sur le sujet", "D'autres actualités", "Lire aussi", "À lire aussi", "Sur le même sujet", "Vous aimerez aussi", "Les plus lus", "Articles similaires", "Dans la même rubrique", "À voir aussi", "Pour aller plus loin", "Voir aussi", "Ces articles peuvent vous intéresser", "À lire également", "Articles liés", "Nos autres articles", "Les plus populaires", "Les plus partagés", "Les articles les plus lus"],
+"es": ["Más noticias de Madrid", "Noticias relacionadas", "Te puede interesar", "Lee también", "Más noticias", "Lo más leído", "También te puede interesar", "Artículos relacionados", "Más sobre este tema", "Puede interesarte", "Te recomendamos", "Lea también", "Otras noticias", "Contenido relacionado", "Más información", "Lo más visto", "Las más compartidas"],
+"it": ["Altre notizie di cronaca", "Leggi anche", "Articoli correlati", "Potrebbe interessarti", "I più letti", "Ti potrebbe interessare", "Altre notizie", "Notizie correlate", "Sullo stesso tema", "Approfondimenti", "Dello stesso argomento", "Leggi altro", "Ti consigliamo", "Potrebbe interessarti anche", "I più visti", "Le più condivise"],
+"pt": ["Mais notícias do Porto", "Leia também", "Notícias relacionadas", "Mais lidas", "Veja também", "Você pode gostar", "Saiba mais", "Artigos relacionados", "Mais notícias", "Leia mais", "Recomendados para você", "Mais sobre o assunto", "Conteúdo relacionado", "Outras notícias", "Pode interessar-lhe", "As mais vistas", "Os mais comentados"],
+"nl": ["Meer nieuws uit Utrecht", "Lees ook", "Meer over dit onderwerp", "Gerelateerde artikelen", "Meest gelezen", "Ook interessant", "Meer nieuws", "Bekijk ook", "Lees meer", "Aanbevolen", "Dit vind je misschien ook interessant", "Ander nieuws", "Gerelateerd nieuws", "Meer lezen", "Populair", "Meest bekeken", "Meest gedeelde artikelen"],
 }
 TEASERS = ["Why the town is borrowing books again", "New children's reading room opens at the library",
            "Council weighs longer Sunday hours for libraries"]
@@ -243,3 +243,9 @@ def test_a_teaser_title_linked_in_part_is_the_whole_line() -> None:
     assert article is not None
     assert article.text.split("\n\n") == story
     assert [(b.title, b.text) for b in article.blurbs] == [(t, "") for t in TEASERS]
+
+
+@pytest.mark.parametrize("heading", ["Most people agree", "Most of the time", "Most read books of 1999 were novels by women",
+                                     "Les plus belles plages", "Lo más importante", "Meest gelezen boeken van 1999 waren romans"])
+def test_a_heading_that_begins_like_a_most_read_box_is_not_one(heading: str) -> None:
+    assert not is_blurb_heading(heading)

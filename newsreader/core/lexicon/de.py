@@ -24,7 +24,9 @@ LEXICON = Lexicon(
     ),
     section_prefixes=("mehr aus ", "mehr zu ", "mehr von ", "weitere artikel zu ", "mehr nachrichten aus "),
     section_shapes=(r"(?:mehr|weitere|andere)\ (?:\w+\ ){0,3}(?:artikel|nachrichten|meldungen|beitrage|geschichten|themen)"
-                    r"(?:\ (?:aus|zum|zur|von|uber|in)\ [\w.'-]+(?:\ [\w.'-]+){0,2})?",),
+                    r"(?:\ (?:aus|zum|zur|von|uber|in)\ [\w.'-]+(?:\ [\w.'-]+){0,2})?",
+                    r"meist(?:gelesen|gesehen|geklickt|kommentiert|geteilt)e?(?:\ (?:artikel|nachrichten|beitrage|videos))?",
+                    ),
     plug_markers=(r"mehr\ zum\ thema", r"lesen\ sie\ auch", r"auch\ interessant", r"mehr\ dazu"),
     read_more_tails=(r"weiterlesen",),
     chrome_lines=(

@@ -38,7 +38,12 @@ LEXICON = Lexicon(
                       "popular on ", "also in ", "trending on ", "most read on ", "more news from ",
                       "the latest from ", "latest from "),
     section_shapes=(r"(?:more|other|top)\ (?:\w+\ ){0,3}(?:stories|articles|news|posts|reads|headlines|coverage)"
-                    r"(?:\ (?:from|on|in)\ [\w.'-]+(?:\ [\w.'-]+){0,2})?",),
+                    r"(?:\ (?:from|on|in)\ [\w.'-]+(?:\ [\w.'-]+){0,2})?",
+                    # "Most watched/listened", "Most Popular Posts", "Most shared this week"
+                    r"most\ (?:read|popular|viewed|watched|listened|shared|e-?mailed|commented|discussed)"
+                    r"(?:(?:\ and\ |\ or\ |\ ?/\ ?|,\ )(?:read|viewed|watched|listened|shared|e-?mailed|commented))*"
+                    r"(?:\ (?:posts|stories|articles|videos|news|items|content|pages))?(?:\ (?:today|this\ week|now))?",
+                    ),
     plug_markers=(
         r"read\ more", r"read\ next", r"read", r"related", r"related\ article", r"related\ story",
         r"related\ coverage", r"see\ also", r"also\ read", r"also\ on\ [^:]{1,60}",

@@ -22,7 +22,9 @@ LEXICON = Lexicon(
     ),
     section_prefixes=("más de ", "más sobre ", "más noticias de ", "lo más leído en "),
     section_shapes=(r"(?:mas|otras|otros)\ (?:\w+\ ){0,3}(?:noticias|articulos|historias|temas)"
-                    r"(?:\ (?:de|del|sobre|en)\ [\w.'-]+(?:\ [\w.'-]+){0,2})?",),
+                    r"(?:\ (?:de|del|sobre|en)\ [\w.'-]+(?:\ [\w.'-]+){0,2})?",
+                    r"(?:lo|las|los)\ mas\ (?:leid|vist|compartid|comentad)[oa]s?(?:\ \w+){0,3}",
+                    ),
     plug_markers=(r"lea\ también", r"lea\ tambien", r"lee\ también", r"lee\ tambien",
                   r"ver\ también", r"te\ puede\ interesar"),
     read_more_tails=(r"leer\ más",),

@@ -21,7 +21,9 @@ LEXICON = Lexicon(
         "articles liés", "nos autres articles", "autres articles", "sur le même thème", "dans l'actualité",
     ),
     section_prefixes=("plus de ", "plus d'", "à lire sur ", "les plus lus de ", "d'autres articles "),
-    section_shapes=(r"(?:plus|d'autres|autres)\ (?:d'|de\ )?(?:\w+\ ){0,2}(?:articles|actualites|infos|histoires|sujets)(?:\ \w+){0,3}",),
+    section_shapes=(r"(?:plus|d'autres|autres)\ (?:d'|de\ )?(?:\w+\ ){0,2}(?:articles|actualites|infos|histoires|sujets)(?:\ \w+){0,3}",
+                    r"(?:les\ )?(?:articles\ |videos\ )?(?:les\ )?plus\ (?:lus|vus|partages|commentes|populaires)(?:\ \w+){0,3}",
+                    ),
     plug_markers=(r"lire\ aussi", r"à\ lire\ aussi", r"a\ lire\ aussi", r"voir\ aussi"),
     read_more_tails=(r"lire\ la\ suite",),
     chrome_lines=(

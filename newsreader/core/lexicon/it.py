@@ -20,7 +20,9 @@ LEXICON = Lexicon(
     ),
     section_prefixes=("altre notizie da ", "altro da ", "leggi altro su ", "altri articoli "),
     section_shapes=(r"(?:altri|altre)\ (?:\w+\ ){0,3}(?:articoli|notizie|storie)"
-                    r"(?:\ (?:di|del|della|dal|su|sul|in)\ [\w.'-]+(?:\ [\w.'-]+){0,2})?",),
+                    r"(?:\ (?:di|del|della|dal|su|sul|in)\ [\w.'-]+(?:\ [\w.'-]+){0,2})?",
+                    r"(?:i|le)\ piu\ (?:lett|vist|condivis|commentat)[ie](?:\ \w+){0,3}",
+                    ),
     plug_markers=(r"leggi\ anche(?:\ su)?", r"vedi\ anche"),
     read_more_tails=(r"leggi\ tutto",),
     chrome_lines=(

@@ -19,7 +19,9 @@ LEXICON = Lexicon(
     ),
     section_prefixes=("meer over ", "meer uit ", "meer van ", "meer nieuws over "),
     section_shapes=(r"(?:meer|ander|andere)\ (?:\w+\ ){0,3}(?:nieuws|artikelen|verhalen|berichten)"
-                    r"(?:\ (?:uit|van|over|in)\ [\w.'-]+(?:\ [\w.'-]+){0,2})?",),
+                    r"(?:\ (?:uit|van|over|in)\ [\w.'-]+(?:\ [\w.'-]+){0,2})?",
+                    r"(?:de\ )?meest\ (?:gelezen|bekeken|gedeelde?|besproken)(?:\ \w+){0,2}",
+                    ),
     plug_markers=(r"lees\ ook", r"bekijk\ ook", r"lees\ meer"),
     read_more_tails=(r"lees\ meer",),
     chrome_lines=(

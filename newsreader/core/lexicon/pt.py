@@ -20,7 +20,9 @@ LEXICON = Lexicon(
     ),
     section_prefixes=("mais sobre ", "mais de ", "mais notícias de "),
     section_shapes=(r"(?:mais|outras|outros)\ (?:\w+\ ){0,3}(?:noticias|artigos|historias|materias)"
-                    r"(?:\ (?:de|do|da|dos|das|sobre|em)\ [\w.'-]+(?:\ [\w.'-]+){0,2})?",),
+                    r"(?:\ (?:de|do|da|dos|das|sobre|em)\ [\w.'-]+(?:\ [\w.'-]+){0,2})?",
+                    r"(?:as\ |os\ )?mais\ (?:lid|vist|compartilhad|comentad)[oa]s(?:\ \w+){0,3}",
+                    ),
     plug_markers=(r"leia\ também", r"leia\ tambem", r"veja\ também", r"veja\ tambem", r"leia\ mais"),
     chrome_lines=(
         r"comentários(?:\ \(\d+\))?", r"(?:\d+|sem|um)\ (?:comentários?|respostas?)", r"voltar", r"categoria\b:?[^.!?]*", r"imprimir", r"compartilhar",
