@@ -11,6 +11,7 @@ import pytest
 from readability import Document as Readability
 
 from newsreader.core.extract.container import AnchoredReadability
+from newsreader.core.extract.markers import is_promo
 from newsreader.core.extract.meta import PageMeta
 from newsreader.core.extract.page import _to_blocks, drop_chrome
 from newsreader.core.models import Document
@@ -438,3 +439,16 @@ def test_a_sentence_that_ends_in_a_link_after_a_line_break_is_one_paragraph() ->
     assert outcome.article is not None, outcome.error
     lines = [b.text for b in outcome.article.blocks]
     assert "Then install the tool. You can get it from the project's repository." in lines
+
+
+@pytest.mark.parametrize(("line", "promo"), [
+    ("Share pics of the lipsticks, balms and glosses you swear by for a chance to win a gift set full of "
+     "essentials from the brand (click here for official rules).", False),
+    ("A long list of these cameras is sold by a shop on Amazon (click here) and on eBay (here).", False),
+    ("Sign up for our newsletter (it's free) and get the best stories every morning.", True),
+    ("Click here to subscribe (cancel anytime).", True),
+])
+def test_a_call_to_action_set_in_brackets_is_an_aside_of_the_sentence(line: str, promo: bool) -> None:
+    """A one-sentence paragraph whose call to action sits in brackets says something of its
+    own around it; the call outside brackets still makes a promo line."""
+    assert is_promo(line) is promo

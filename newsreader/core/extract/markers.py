@@ -167,6 +167,9 @@ SHORTCODE = re.compile(r"^\[\w+[^\]]*\].*\[/\w+\]$|^\[/?\w+(?:\s+[\w-]+(?:=(?:\"
 _SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
 
 
+_ASIDE = re.compile(r"\([^()]{0,200}\)")
+
+
 def is_promo(text: str) -> bool:
     """A promo box says little else: a short line with the call to action.  A paragraph
     that mentions "click here" or "sign up for" among sentences of its own is prose."""
@@ -174,6 +177,8 @@ def is_promo(text: str) -> bool:
     match = PROMO.search(text)
     if match is None or n > 45:
         return False
+    if len(said := _ASIDE.sub(" ", text).split()) >= 12 and not PROMO.search(" ".join(said)):
+        return False  # the call is an aside of a sentence: "… a gift set (click here for the rules)."
     sentences = len(_SENTENCE_STOP.findall(text))
     return n <= 20 or sentences <= 1
 
