@@ -287,10 +287,17 @@ def _links_and_separators(text: str, links: list[tuple[str, str]]) -> bool:
     """A menu line: two or more links and nothing between them but separators."""
     if len(links) < 2:
         return False
-    rest = text
+    # (the labels in their order, each looked for after the last: one pass over the line,
+    # where taking each label out of the line again cost a copy per link)
+    pos = 0
     for label, _ in links:
-        rest = rest.replace(label, "", 1)
-    return not _NON_SEPARATOR.search(rest)
+        at = text.find(label, pos)
+        if at < 0:
+            continue
+        if _NON_SEPARATOR.search(text, pos, at):
+            return False
+        pos = at + len(label)
+    return not _NON_SEPARATOR.search(text, pos)
 
 
 _NON_SEPARATOR = re.compile(r"[^\s|/·•:;,>»–—-]")
