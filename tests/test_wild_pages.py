@@ -452,3 +452,16 @@ def test_a_call_to_action_set_in_brackets_is_an_aside_of_the_sentence(line: str,
     """A one-sentence paragraph whose call to action sits in brackets says something of its
     own around it; the call outside brackets still makes a promo line."""
     assert is_promo(line) is promo
+
+
+def test_a_lede_beside_the_read_more_box_is_kept() -> None:
+    """A site sets its lede in a "story-intro" box and the rest behind "read more";
+    readability chose the "read more" box and the lede and two paragraphs were lost.
+    The box above it scores better, so it is the story (Readability.js's rule)."""
+    title, text = text_of("lede-beside-read-more.html")
+    assert title == "Harbor council won't back down over the ferry contract"
+    paragraphs = text.split("\n\n")
+    assert paragraphs[0].startswith("A HIGH-powered team from the ferry operator")
+    assert paragraphs[1].startswith("The roadshow featured") and paragraphs[2].startswith("Councillors, who had read")
+    assert paragraphs[-1].startswith("The review, if the regional authority agrees")
+    assert "Footbridge to be rebuilt" not in text

@@ -14,6 +14,10 @@ another of its five best candidates is, that one is the story, if it is a near r
 least three fifths of the score and half the text of the choice) and either stands apart
 from the choice or scored better and was passed over by readability's later rules.
 
+Where the choice came from readability's own scores, the box above it is the choice if it
+scores better, as Readability.js has it and readability-lxml has not: the story's lede set
+beside the "read more" box that readability chose.
+
 Its clean-up of the chosen box keeps lists of sentences that link their sources (a
 project's weekly notes), which it would drop for their links, and section headings set in
 boxes of their own, which it would drop as too short.
@@ -55,7 +59,14 @@ class AnchoredReadability(Readability):
         self.headlines = headlines
 
     def select_best_candidate(self, candidates: dict[HtmlElement, Candidate]) -> Candidate | None:
-        best: Candidate | None = super().select_best_candidate(candidates)
+        first: Candidate | None = super().select_best_candidate(candidates)
+        best = self._by_the_headline(first, candidates)
+        if best is not None and best is first:
+            # (a rival chosen by the headline stands: its parent may hold what it was chosen over)
+            best = _score_going_up(best, candidates)
+        return best
+
+    def _by_the_headline(self, best: Candidate | None, candidates: dict[HtmlElement, Candidate]) -> Candidate | None:
         if best is None or not self.headlines:
             return best
         heads = [h for h in self.html.iter("h1", "h2", "h3") if normalise_phrase(text_of(h)) in self.headlines]
@@ -169,6 +180,31 @@ def _wrap_runs(div: HtmlElement) -> None:
         else:
             run = None
             div.append(item)
+
+
+_FLOOR = 1 / 3  # Readability.js: a parent scoring below a third of the top box is no story
+_RISE = 1.1  # a tenth better than the box below: with any rise, a byline box's few lines beside
+# the story lifted the choice to a column holding the author's bio and the next-post links
+
+
+def _score_going_up(best: Candidate, candidates: dict[HtmlElement, Candidate]) -> Candidate:
+    """Readability.js's rule, which readability-lxml lacks: if the score goes up on the way
+    from the chosen box to the page's body, the box above holds more of the story (a lede
+    set in a "story-intro" beside the "read-more" box that readability chose) and is the
+    choice.  Walked up until a box scores below a third of the choice."""
+    last = best["content_score"]
+    for box in best["elem"].iterancestors():
+        if box.tag in ("body", "html"):
+            break
+        found = candidates.get(box)
+        if found is None:
+            continue
+        if found["content_score"] < _FLOOR * best["content_score"]:
+            break
+        if found["content_score"] > _RISE * last:
+            return found
+        last = found["content_score"]
+    return best
 
 
 def _list_of_sentences(found: HtmlElement) -> bool:
