@@ -57,6 +57,8 @@ def normalise_phrase(text: str) -> str:
 
 def _unaccented(text: str) -> str:
     """Without accents: sites write "A lire egalement" and "Ahnliche Artikel" too."""
+    if text.isascii():
+        return text  # (most headings: no character to look at one by one)
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
