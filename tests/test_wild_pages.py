@@ -465,3 +465,21 @@ def test_a_lede_beside_the_read_more_box_is_kept() -> None:
     assert paragraphs[1].startswith("The roadshow featured") and paragraphs[2].startswith("Councillors, who had read")
     assert paragraphs[-1].startswith("The review, if the regional authority agrees")
     assert "Footbridge to be rebuilt" not in text
+
+
+@pytest.mark.parametrize("inner", [
+    "lead text <a href='/a'>link</a> tail<br>second line <b>bold <i>both</i></b>.<br><br><p>block</p> after",
+    "<br>  <br>text after breaks<!-- a comment --> more <span>span</span><div>inner div</div>end",
+    "<a href='/x'><img src='a.png'> caption of a linked image</a> text &amp; more<table><tr><td>cell</td></tr></table>",
+    "plain <em>emphasis</em> only, <code>x = 1</code>, no blocks at all",
+])
+def test_wrapping_runs_of_text_loses_no_words(inner: str) -> None:
+    """Whatever a box mixes (breaks, comments, inline tags holding images, blocks), turning its
+    runs of text into paragraphs keeps every word in its order."""
+    from newsreader.core.extract.container import _wrap_runs
+
+    box = lxml.html.fragment_fromstring(f"<div>{inner}</div>")
+    before = box.text_content().split()
+    _wrap_runs(box)
+    assert box.text_content().split() == before
+    assert all(child.tag != "br" for child in box)
