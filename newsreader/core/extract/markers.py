@@ -51,7 +51,7 @@ CHROME_HINT = re.compile(
 def normalise_phrase(text: str) -> str:
     """Lower case, NFKC, straight quotes, no trailing punctuation or arrows."""
     text = unicodedata.normalize("NFKC", text).lower().replace("’", "'").replace("‘", "'")
-    text = re.sub(r"[\s\u00a0]+", " ", text).strip()
+    text = " ".join(text.split())  # (str.split takes U+00A0 and every other space)
     return text.strip(" :»›>|•·–—-…!.").strip()
 
 
@@ -176,8 +176,7 @@ def is_promo(text: str) -> bool:
     """A promo box says little else: a short line with the call to action.  A paragraph
     that mentions "click here" or "sign up for" among sentences of its own is prose."""
     n = len(text.split())
-    match = PROMO.search(text)
-    if match is None or n > 45:
+    if n > 45 or PROMO.search(text) is None:
         return False
     if len(said := _ASIDE.sub(" ", text).split()) >= 12 and not PROMO.search(" ".join(said)):
         return False  # the call is an aside of a sentence: "… a gift set (click here for the rules)."
