@@ -67,7 +67,8 @@ def _blurb_from_card(card: HtmlElement, url: str, base: str | None) -> Blurb | N
         if isinstance(el.tag, str) and el.tag in HEADINGS:
             title = text_of(el)
             break
-    parts = [p for p in pieces(card) if not _is_noise_piece(p)]
+    every = pieces(card)
+    parts = [p for p in every if not _is_noise_piece(p)]
     if title is None:
         link_texts = [text_of(a) for a in card.iter("a") if a.get("href") == url]
         link_texts = [t for t in link_texts if _is_headline_text(t) and not _is_noise_piece(t)]
@@ -85,7 +86,6 @@ def _blurb_from_card(card: HtmlElement, url: str, base: str | None) -> Blurb | N
             del parts[i - 1:i + 1]
     if not title or not _is_headline_text(title):
         return None
-    every = pieces(card)
     publisher = None
     for i, piece in enumerate(every):
         # A short name next to a time stamp ("Lindenfeld Observer · 17 hours ago") is the source.
