@@ -436,7 +436,7 @@ def _to_blocks(
         kind: BlockKind = _BLOCK_KIND.get(tag, "paragraph")
         reason = None if kind == "code" or _data_row(el) else meta_reason(text, links, meta, headlines)
         lines.append((el, text, links, tag, kind, reason))
-    kept_signatures = _thread_signatures([(line[1], line[5]) for line in lines])
+    kept_signatures = _thread_signatures([(text, reason) for _, text, _, _, _, reason in lines])
     for i, (el, text, links, tag, kind, reason) in enumerate(lines):
         if reason is not None and i not in kept_signatures:
             byline = byline or byline_name(text)
