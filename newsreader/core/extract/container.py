@@ -36,7 +36,14 @@ from readability import Document as Readability
 from readability.readability import REGEXES
 
 from newsreader.core.errors import ExtractError
-from newsreader.core.extract.domtext import HEADINGS, INLINE, in_running_text, text_of, words
+from newsreader.core.extract.domtext import (
+    HEADINGS,
+    INLINE,
+    class_and_id,
+    in_running_text,
+    text_of,
+    words,
+)
 from newsreader.core.extract.markers import (
     CHROME_HINT,
     is_blurb_heading,
@@ -99,7 +106,7 @@ class AnchoredReadability(Readability):
         for elem in self.html.findall(".//*"):
             if elem.tag == "a" or in_running_text(elem):
                 continue
-            hint = f"{elem.get('class', '')} {elem.get('id', '')}"
+            hint = class_and_id(elem)
             if (
                 len(hint) >= 2
                 and REGEXES["unlikelyCandidatesRe"].search(hint)
@@ -118,7 +125,7 @@ class AnchoredReadability(Readability):
         paragraphs, the second a lone link.  Here a run of text and inline tags is one
         paragraph, up to a <br> or a block, as Readability.js reads it."""
         for elem in list(self.html.iter("div")):
-            if not any(d.tag in _BLOCKS for d in elem.iterdescendants()):
+            if not _holds_a_block(elem):
                 elem.tag = "p"
         for elem in list(self.html.iter("div")):
             _wrap_runs(elem)
@@ -133,7 +140,7 @@ class AnchoredReadability(Readability):
             if _list_of_sentences(found):
                 kept[found] = True
         for box in _heading_boxes(node):
-            hint = f"{box.get('class') or ''} {box.get('id') or ''}"
+            hint = class_and_id(box)
             if self.class_weight(box) >= 0 and not CHROME_HINT.search(hint):
                 kept[box] = True
         return kept
@@ -145,6 +152,10 @@ _ITEM_UNLINKED = 4  # …that says something in words of its own, not only in it
 
 # What readability will not read as part of a paragraph (its divToPElementsRe).
 _BLOCKS = frozenset({"blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"})
+
+
+def _holds_a_block(el: HtmlElement) -> bool:
+    return any(d.tag in _BLOCKS for d in el.iterdescendants())
 
 
 def _wrap_runs(div: HtmlElement) -> None:
@@ -172,7 +183,7 @@ def _wrap_runs(div: HtmlElement) -> None:
                 run.text = (run.text or "") + item
         elif item.tag == "br":
             run = None
-        elif item.tag in INLINE and not any(d.tag in _BLOCKS for d in item.iterdescendants()):
+        elif item.tag in INLINE and not _holds_a_block(item):
             if run is None:
                 run = lxml.html.Element("p")
                 div.append(run)

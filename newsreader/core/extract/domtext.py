@@ -41,6 +41,11 @@ def in_running_text(el: HtmlElement) -> bool:
     return bool(_WORDISH.search(text or "") or _WORDISH.search(el.tail or ""))
 
 
+def class_and_id(el: HtmlElement) -> str:
+    """What a box's markup calls it: its class and id, the words the chrome rules read."""
+    return f"{el.get('class') or ''} {el.get('id') or ''}"
+
+
 def text_of(el: HtmlElement) -> str:
     return squash(el.text_content() or "")
 

@@ -11,7 +11,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from newsreader.core.extract.dates import has_date, parse_date
-from newsreader.core.extract.domtext import text_of
+from newsreader.core.extract.domtext import class_and_id, text_of
 from newsreader.core.extract.markers import DATE_LABEL, byline_name, looks_like_name
 from newsreader.core.io.urls import join_url, split_url
 
@@ -176,7 +176,7 @@ def _story_h1(root: HtmlElement, sources: list[str], site_names: set[str]) -> tu
     for h1 in root.iter("h1"):
         text = text_of(h1).rstrip(" ¶#🔗")  # (a permalink mark)
         parent = h1.getparent()
-        hint = " ".join(f"{el.get('class') or ''} {el.get('id') or ''}" for el in (h1, parent) if el is not None)
+        hint = " ".join(class_and_id(el) for el in (h1, parent) if el is not None)
         if not text or _UNSEEN.search(hint) or any(a.tag == "nav" for a in h1.iterancestors()):
             continue
         if text.casefold() in site_names or _front_page_link(h1):

@@ -29,6 +29,7 @@ from newsreader.core.extract.container import readability_container
 from newsreader.core.extract.dates import has_date, parse_date
 from newsreader.core.extract.domtext import (
     HEADINGS,
+    class_and_id,
     in_running_text,
     iter_blocks,
     link_density,
@@ -152,7 +153,7 @@ def _box_around(el: HtmlElement, limit: int = 60) -> HtmlElement:
     for parent in el.iterancestors():
         if parent.tag in {"body", "html", "article", "main"} or words(text_of(parent)) > limit:
             break
-        hint = f"{parent.get('class') or ''} {parent.get('id') or ''}"
+        hint = class_and_id(parent)
         if _CONTENT_HINT.search(hint) or parent.find(".//h1") is not None:
             break
         box = parent
@@ -176,8 +177,6 @@ def drop_code_and_forms(root: HtmlElement) -> None:
     for el in list(root.iter()):
         if isinstance(el.tag, str) and el.getparent() is not None and _hidden(el):
             el.drop_tree()
-
-
 
 
 def unlink_heading_anchors(root: HtmlElement) -> None:
@@ -204,7 +203,7 @@ def unmask_embeds(root: HtmlElement) -> None:
     for quote in root.iter("blockquote"):
         el: HtmlElement | None = quote
         while el is not None and el.tag not in {"body", "article", "main"}:
-            hint = f"{el.get('class') or ''} {el.get('id') or ''}"
+            hint = class_and_id(el)
             if _EMBED.search(hint):
                 el.attrib.pop("class", None)
                 el.attrib.pop("id", None)
@@ -223,7 +222,7 @@ def drop_comment_sections(root: HtmlElement) -> None:
     for el in list(root.iter()):
         if not isinstance(el.tag, str) or el.getparent() is None or el.tag in {"body", "html"}:
             continue
-        tokens = f"{el.get('class') or ''} {el.get('id') or ''}".split()
+        tokens = class_and_id(el).split()
         if not tokens:
             continue  # (most elements: no pattern to run)
         if any(_COMMENTS.fullmatch(t) for t in tokens) and words(text_of(el)) < 0.6 * total:
@@ -266,7 +265,7 @@ def drop_chrome(root: HtmlElement) -> None:
         if el.tag == "a" and in_running_text(el):
             continue  # a link in a sentence is words of it ("<a class="tag">Obama</a> said"); a
             # labelled span beside a caption ("credit") is not
-        hint = f"{el.get('class') or ''} {el.get('id') or ''}"
+        hint = class_and_id(el)
         if _NEGATED.search(hint):
             hint = _NEGATED.sub(" ", hint)
         if _POST_CLASS.search(hint):
@@ -343,12 +342,6 @@ def meta_reason(
     if n <= 25 and plug_title(text):
         return "plug"
     return None
-
-
-def _is_meta_line(
-    text: str, links: list[tuple[str, str]], meta: PageMeta, headlines: frozenset[str]
-) -> bool:
-    return meta_reason(text, links, meta, headlines) is not None
 
 
 _CODE_MARKS = re.compile(r"[{}();=<>\[\]$#\\|_*/@]")
