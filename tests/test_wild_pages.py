@@ -483,3 +483,72 @@ def test_wrapping_runs_of_text_loses_no_words(inner: str) -> None:
     _wrap_runs(box)
     assert box.text_content().split() == before
     assert all(child.tag != "br" for child in box)
+
+
+def test_a_section_front_is_read_as_an_index_of_its_stories() -> None:
+    """A section front is a grid of teaser cards and no story.  readability picked the
+    grid and the clean-up kept its kickers, credits and standfirsts without the headlines
+    (each a link); on a bigger page it picked one teaser's standfirst.  The page is read
+    as an index: each story a linked heading over its standfirst, each one a blurb."""
+    outcome = process_one(Document("section-front.html", (WILD / "section-front.html").read_bytes(),
+                                   url="https://courier.example/news/"), OFF)
+    article = outcome.article
+    assert article is not None, outcome.error
+    headings = [b for b in article.blocks if b.kind == "heading"]
+    assert len(headings) == 10 and len(article.blurbs) == 10
+    assert headings[0].text == "Harbour dredging plan wins council vote after a long night"
+    assert headings[0].links[0].url == "https://courier.example/news/2026/11/20/harbour-dredging.html"
+    assert article.blocks[1].text.startswith("The council approved the dredging of the inner harbour")
+    assert [b.title for b in article.blurbs] == [h.text for h in headings]
+    assert article.blurbs[9].text.startswith("Players wait for their washing and play")
+    for chrome in ("Credit", "Photo desk", "By Ilse Varga", "Education\n"):
+        assert chrome not in article.text
+    assert article.byline is None  # (the first card's author is not the page's)
+
+
+def test_a_short_story_above_a_grid_of_cards_stays_the_story() -> None:
+    """The same grid under a story of two paragraphs: the story is the page's."""
+    title, text = text_of("short-story-above-card-grid.html")
+    assert title == "Storm closes the coast road for a second night"
+    assert text.startswith("The coast road between Harlow Point and the ferry terminal stays closed")
+    assert "adds about twenty minutes to the journey." in text
+    assert "Harbour dredging plan" not in text
+
+
+def test_a_section_heading_that_links_to_its_subject_is_kept() -> None:
+    """readability drops any heading more than a third link, and our line rules dropped a
+    short line that is all link: a weekly report's section headings link to the project
+    they report on, and the sections ran together.  A teaser's linked headline over a
+    single standfirst is still not the story."""
+    item = ("<li>Dimi fixed <a href='/bug/{n}'>bug {n}</a>, which made the importer read the whole "
+            "timetable again on every start</li>")
+    sections = "".join(
+        f"<h4><a href='https://wiki.example/{name}'>{name}</a></h4>"
+        f"<ul>{''.join(item.format(n=100 + i * 10 + k) for k in range(3))}</ul>"
+        for i, name in enumerate(["Password Manager", "Picture-in-Picture", "Tab Unloader"]))
+    story = ("<p>These are the notes of the week: what landed, what is in progress, and who "
+             "to thank for it, team by team, with the bugs that were fixed.</p>")
+    html = ("<html><head><meta charset='utf-8'><title>These weeks in the project, issue 85</title></head>"
+            f"<body><h1>These weeks in the project, issue 85</h1><div class='entry-content'>{story}{sections}"
+            "</div></body></html>")
+    outcome = process_one(Document("p.html", html.encode(), content_type="text/html"), OFF)
+    assert outcome.article is not None, outcome.error
+    headings = [b.text for b in outcome.article.blocks if b.kind == "heading"]
+    assert headings == ["Password Manager", "Picture-in-Picture", "Tab Unloader"]
+    assert outcome.article.blocks[1].links[0].url == "https://wiki.example/Password%20Manager"
+
+
+@pytest.mark.parametrize("html, expected", [
+    ("<div><h3><a href='/a'>Ferry fares frozen</a></h3><p>The operator agreed to hold prices after "
+     "delays to two new vessels left the older fleet running.</p></div>", False),
+    ("<div><h3><a href='/a'>Ferry fares</a></h3><ul><li>one</li></ul></div>", True),
+    ("<div><h3><a href='/a'>Ferry fares</a></h3><p>The operator agreed to hold prices after delays "
+     "to two new vessels left the older fleet running at reduced capacity.</p><p>Islanders had "
+     "asked for the freeze since the spring, when the first delay was announced.</p></div>", True),
+    ("<div><h3><a href='/a'>Related</a></h3><ul><li>one</li></ul></div>", False),
+])
+def test_what_counts_as_a_section_heading(html: str, expected: bool) -> None:
+    from newsreader.core.extract.container import section_heading
+
+    heading = lxml.html.fragment_fromstring(html).find(".//h3")
+    assert section_heading(heading) is expected

@@ -64,6 +64,7 @@ class AnchoredReadability(Readability):
     def __init__(self, root: HtmlElement, url: str | None, headlines: frozenset[str]) -> None:
         super().__init__(root, url=url)
         self.headlines = headlines
+        self._linked_sections: set[HtmlElement] = set()
 
     def select_best_candidate(self, candidates: dict[HtmlElement, Candidate]) -> Candidate | None:
         first: Candidate | None = super().select_best_candidate(candidates)
@@ -97,6 +98,18 @@ class AnchoredReadability(Readability):
                         card.drop_tree()
                 return rival
         return best
+
+    def sanitize(self, node: HtmlElement, candidates: dict[HtmlElement, Candidate], keep_all_images: bool = False) -> Any:
+        """readability drops every heading more than a third link; a section heading that
+        links to its subject ("<h4><a href=wiki/Password_Manager>Password Manager</a></h4>"
+        over the section's list) is the story's, as Readability.js keeps it."""
+        self._linked_sections = {h for h in node.iter(*HEADINGS) if section_heading(h)}
+        return super().sanitize(node, candidates, keep_all_images)
+
+    def get_link_density(self, elem: HtmlElement) -> float:
+        if elem in self._linked_sections:
+            return 0.0  # (read by sanitize's heading rule alone: no heading is scored)
+        return float(super().get_link_density(elem))
 
     def remove_unlikely_candidates(self) -> None:
         """readability drops every element named like chrome ("popup", "share", "extra"),
@@ -152,6 +165,25 @@ _ITEM_UNLINKED = 4  # …that says something in words of its own, not only in it
 
 # What readability will not read as part of a paragraph (its divToPElementsRe).
 _BLOCKS = frozenset({"blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"})
+
+
+def section_heading(head: HtmlElement) -> bool:
+    """A heading with a section under it: a list or table, or two paragraphs of prose
+    (a teaser's heading has one standfirst, or nothing, under it)."""
+    after = head.getnext()
+    text = text_of(head)
+    if after is None or not _WORD.search(text) or is_blurb_heading(text):
+        return False
+    if after.tag in ("ul", "ol", "dl", "table"):
+        return True
+    if after.tag != "p" or words(text_of(after)) < _SECTION_PARAGRAPH:
+        return False
+    then = after.getnext()
+    return then is not None and then.tag in ("p", "ul", "ol") and words(text_of(then)) >= _SECTION_NEXT
+
+
+_SECTION_PARAGRAPH = 20  # words of the first paragraph under a section heading…
+_SECTION_NEXT = 10  # …and of the block after it
 
 
 def _holds_a_block(el: HtmlElement) -> bool:

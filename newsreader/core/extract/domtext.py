@@ -202,3 +202,14 @@ _CELL_WRAPPERS = frozenset({"div", "p"})
 
 
 _CELL_WORDS = 60
+
+
+def prose_words(root: HtmlElement) -> int:
+    """Words in the page's running prose: paragraphs of ten words or more that are not
+    mostly links.  What a story on the page can hardly be much shorter than."""
+    total = 0
+    for p in root.iter("p"):
+        n = words(text_of(p))
+        if n >= 10 and link_density(p) < 0.3:
+            total += n
+    return total

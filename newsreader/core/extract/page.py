@@ -10,7 +10,9 @@ The cascade:
   6. blocks that are bylines, datelines, captions, repeated headlines or chrome go;
   7. when nothing is left: the page's prose paragraphs, then the body its JSON-LD states
      (a page a script builds), then readability's choice on the page as it came (a page
-     readability-lxml can read is never "no article").
+     readability-lxml can read is never "no article");
+  8. a page of teaser cards whose "story" is one of its teasers (a section front) is read
+     as an index of its stories instead (index.py).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from newsreader.core.errors import ExtractError, NewsreaderError
-from newsreader.core.extract.container import readability_container
+from newsreader.core.extract.container import readability_container, section_heading
 from newsreader.core.extract.dates import has_date, parse_date
 from newsreader.core.extract.domtext import (
     HEADINGS,
@@ -33,9 +35,11 @@ from newsreader.core.extract.domtext import (
     in_running_text,
     iter_blocks,
     link_density,
+    prose_words,
     text_of,
     words,
 )
+from newsreader.core.extract.index import index_blocks, index_cards, story_is_a_teaser
 from newsreader.core.extract.markers import (
     CHROME_HINT,
     DATE_LABEL,
@@ -53,7 +57,7 @@ from newsreader.core.extract.markers import (
 from newsreader.core.extract.meta import PageMeta, read_meta
 from newsreader.core.extract.repair import repair, without_controls
 from newsreader.core.extract.site import SiteRules, drop_selected, select_story
-from newsreader.core.extract.teasers import take_blurbs
+from newsreader.core.extract.teasers import merge_duplicates, take_blurbs
 from newsreader.core.extract.textdump import extract_text, is_subheading
 from newsreader.core.io.urls import join_url
 from newsreader.core.models import Article, Block, BlockKind, Blurb, DecodedDocument, Link
@@ -428,6 +432,8 @@ def _to_blocks(
         tag = el.tag if isinstance(el.tag, str) else "p"
         kind: BlockKind = _BLOCK_KIND.get(tag, "paragraph")
         reason = None if kind == "code" or _data_row(el) else meta_reason(text, links, meta, headlines)
+        if reason == "link-only" and kind == "heading" and section_heading(el):
+            reason = None  # (a section's heading that links to its subject: the story's)
         lines.append((el, text, links, tag, kind, reason))
     kept_signatures = _thread_signatures([(text, reason) for _, text, _, _, _, reason in lines])
     for i, (el, text, links, tag, kind, reason) in enumerate(lines):
@@ -522,17 +528,6 @@ def _every_block(container: HtmlElement) -> list[Block]:
     return blocks
 
 
-def prose_words(root: HtmlElement) -> int:
-    """Words in the page's running prose: paragraphs of ten words or more that are not
-    mostly links.  What a story on the page can hardly be much shorter than."""
-    total = 0
-    for p in root.iter("p"):
-        n = words(text_of(p))
-        if n >= 10 and link_density(p) < 0.3:
-            total += n
-    return total
-
-
 def _block_words(blocks: list[Block]) -> int:
     return sum(words(b.text) for b in blocks)
 
@@ -595,13 +590,15 @@ def extract_html(doc: DecodedDocument, site: SiteRules | None = None) -> Article
     """1. parse, and read the page's metadata; 2. drop code, forms, and what the site's
     rules drop; 3. set the blurbs apart; 4. the story: what the site's selector matches,
     else readability's choice with the chrome dropped, else the page's prose, else
-    readability's choice on the page as it came."""
+    readability's choice on the page as it came; 5. on a page of teasers whose story is
+    one of them, the index of its stories."""
     root = parse_html(doc.text)
     meta = read_meta(root, doc.url)
     base = meta.canonical_url or doc.url
     drop_code_and_forms(root)
     if site:
         drop_selected(root, site)
+    index = index_cards(root, base)  # (a section front's: read before the clean-up takes them apart)
     blurbs: list[Blurb] = take_blurbs(root, base)
     if site and site.selector:
         blocks, byline, date = _to_blocks(select_story(root, site), meta, base)
@@ -626,6 +623,12 @@ def extract_html(doc: DecodedDocument, site: SiteRules | None = None) -> Article
     blocks = _second_opinion(untouched, blocks, prose, meta, base) or blocks
     if not blocks:
         blocks = _prose_fallback(doc.text, meta, base)
+    is_index = story_is_a_teaser(blocks, index)
+    if is_index:
+        # (a page of teasers, where what we kept is one of them: its stories, not a stray
+        # line; and no byline, which would be a teaser's)
+        blocks, date = index_blocks(index.cards), None
+        blurbs = merge_duplicates([*index.cards, *blurbs])
     if not blocks and meta.article_body:
         blocks = _stated_body(meta.article_body, doc)
     if not blocks:
@@ -637,7 +640,7 @@ def extract_html(doc: DecodedDocument, site: SiteRules | None = None) -> Article
         url=doc.url,
         canonical_url=meta.canonical_url,
         publisher=meta.publisher,
-        byline=meta.byline or byline,
+        byline=None if is_index else meta.byline or byline,
         published=meta.published or date,
         language=meta.language,
     )

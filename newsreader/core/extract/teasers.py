@@ -43,16 +43,24 @@ def _is_noise_piece(text: str) -> bool:
     )
 
 
-def _card_for(link: HtmlElement, section: HtmlElement, url: str) -> HtmlElement:
-    """The widest ancestor of ``link`` inside ``section`` whose links all go to ``url``."""
+def card_for(
+    link: HtmlElement, section: HtmlElement, url: str, seen: dict[HtmlElement, set[str]] | None = None
+) -> HtmlElement:
+    """The widest ancestor of ``link`` inside ``section`` whose links all go to ``url``.
+    ``seen``: the targets under each box already looked at, for a caller that finds the
+    cards of a whole grid (each card's climb stops at the grid: read its links once)."""
     card = link
     while card is not section:
         parent = card.getparent()
         if parent is None:
             return card
-        hrefs = {a.get("href") for a in parent.iter("a") if a.get("href")}
-        if hrefs - {url}:
-            return card
+        hrefs = seen.get(parent) if seen is not None else None
+        if hrefs is None:
+            hrefs = {a.get("href", "") for a in parent.iter("a") if a.get("href")}
+            if seen is not None:
+                seen[parent] = hrefs
+        if len(hrefs) > 1 or (hrefs and url not in hrefs):
+            return card  # (a link to another page is under it)
         card = parent
     return card
 
@@ -61,9 +69,11 @@ _PIECE_ENDS = tuple(".:!?|–—-»›>•·")
 _TITLE_WORDS = 25
 
 
-def _blurb_from_card(card: HtmlElement, url: str, base: str | None) -> Blurb | None:
-    title = None
-    for el in card.iter():
+def blurb_from_card(card: HtmlElement, url: str, base: str | None, title: str | None = None) -> Blurb | None:
+    """The card's blurb: its headline (``title`` when the caller knows it, else the first
+    heading or headline-shaped link), a name beside a time stamp as the source, and the
+    rest of its words as the standfirst."""
+    for el in card.iter() if title is None else ():
         if isinstance(el.tag, str) and el.tag in HEADINGS:
             title = text_of(el)
             break
@@ -112,8 +122,8 @@ def blurbs_in(section: list[HtmlElement], base: str | None) -> list[Blurb]:
             if not href or href.startswith(("#", "javascript:", "mailto:")) or href in seen:
                 continue
             seen.add(href)
-            card = _card_for(link, root, href) if link is not root else root
-            blurb = _blurb_from_card(card, href, base)
+            card = card_for(link, root, href) if link is not root else root
+            blurb = blurb_from_card(card, href, base)
             if blurb and all(b.title != blurb.title for b in found):
                 found.append(blurb)
     if not found:
@@ -326,14 +336,23 @@ def merge_duplicates(blurbs: list[Blurb]) -> list[Blurb]:
     """One blurb per story: the same link or headline in a plug, a card grid and a
     "Most read" box is kept once, where it first appears, with the fullest fields."""
     kept: list[Blurb] = []
+    # (where each link and each headline was first kept: a section front's thousands of
+    # cards are merged in one pass, not each against all kept before it)
+    by_url: dict[str, int] = {}
+    by_title: dict[str, int] = {}
     for blurb in blurbs:
         key = normalise_phrase(blurb.title)
-        twin = next((i for i, k in enumerate(kept)
-                     if (blurb.url and k.url == blurb.url) or normalise_phrase(k.title) == key), None)
-        if twin is None:
+        twins = [i for i in (by_url.get(blurb.url) if blurb.url else None, by_title.get(key)) if i is not None]
+        if not twins:
+            by_title[key] = len(kept)
+            if blurb.url:
+                by_url[blurb.url] = len(kept)
             kept.append(blurb)
             continue
+        twin = min(twins)
         first = kept[twin]
         kept[twin] = Blurb(first.title, first.text or blurb.text, first.publisher or blurb.publisher,
                            first.url or blurb.url)
+        if kept[twin].url:
+            by_url.setdefault(kept[twin].url or "", twin)
     return kept
