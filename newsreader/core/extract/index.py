@@ -39,37 +39,49 @@ class Index:
     lines: frozenset[str] = frozenset()
 
 
-def headline_cards(root: HtmlElement, base: str | None) -> Index:
-    """The page's teaser cards in page order: a heading that is one link (its text at
-    least four fifths link), and around it everything that links to the same page."""
-    body = root.find("body")
-    scope = body if body is not None else root
-    found: dict[str, Blurb] = {}
-    lines: set[str] = set()
-    seen: dict[HtmlElement, set[str]] = {}
+def _headline_links(scope: HtmlElement) -> dict[str, tuple[HtmlElement, str]]:
+    """Each page a heading links to, with the link and the heading's text: headings that
+    are one link (their text at least four fifths link), the first for each page."""
+    found: dict[str, tuple[HtmlElement, str]] = {}
     for heading in scope.iter("h2", "h3", "h4"):
         links = [a for a in heading.iter("a") if a.get("href") and not a.get("href", "").startswith(_SKIPPED)]
         if len(links) != 1:
             continue
         title = text_of(heading)
         href = links[0].get("href", "")
-        if not title or len(text_of(links[0])) < 0.8 * len(title) or href in found:
-            continue
-        card = card_for(links[0], scope, href, seen)
+        if title and len(text_of(links[0])) >= 0.8 * len(title) and href not in found:
+            found[href] = (links[0], title)
+    return found
+
+
+def headline_cards(root: HtmlElement, base: str | None, at_least: int = 0) -> Index:
+    """The page's teaser cards in page order: a heading that is one link, and around it
+    everything that links to the same page.  None when fewer than ``at_least`` headings
+    could be cards (most pages: a story with a few related links is not read further)."""
+    body = root.find("body")
+    scope = body if body is not None else root
+    headlines = _headline_links(scope)
+    if len(headlines) < at_least:
+        return Index()
+    found: list[Blurb] = []
+    lines: set[str] = set()
+    seen: dict[HtmlElement, set[str]] = {}
+    for href, (link, title) in headlines.items():
+        card = card_for(link, scope, href, seen)
         # (the heading that is the link is the headline; a kicker above it, "Opinion" or
         # "Guest essay", is not)
         blurb = blurb_from_card(card, href, base, title)
         if blurb is not None and names_a_story(blurb, base):
-            found[href] = blurb
+            found.append(blurb)
             lines.update(" ".join(text_of(el).split()) for el in card.iter() if isinstance(el.tag, str))
-    return Index(tuple(found.values()), frozenset(lines))
+    return Index(tuple(found), frozenset(lines))
 
 
 def index_cards(root: HtmlElement, base: str | None) -> Index:
     """The page's cards when the first two tests hold (eight cards or more, whose
     standfirsts are half the page's running prose), else an empty Index.  Read before
     our clean-up takes cards apart: ``root`` is the page with code and forms dropped."""
-    index = headline_cards(root, base)
+    index = headline_cards(root, base, at_least=_MIN_CARDS)
     if (len(index.cards) < _MIN_CARDS
             or sum(words(card.text) for card in index.cards) < _PROSE_SHARE * prose_words(root)):
         return Index()
