@@ -78,6 +78,7 @@ PROSE_WITH_CHROME_WORDS = [
     "(c) The council will review the plan in the spring.",
     "Datenschutzbeauftragte kritisieren das neue Gesetz scharf.",
     "Datenschutz ist ein Grundrecht, sagte die Ministerin.", "Lesezeit und Aufmerksamkeit sinken, sagen Forscher.",
+    "Share | the fund's part of the cost rose by a third.", "|",
 ]
 CHROME_WITH_THOSE_WORDS = [
     "Terms of Use", "Terms & Conditions", "Cookie policy", "Subscribe to our newsletter", "Newsletter sign-up",
@@ -85,6 +86,8 @@ CHROME_WITH_THOSE_WORDS = [
     "Published: November 5th, 2012", "Posted on March 3, 2012", "updated 4:36 p.m. ET July 23, 2012",
     "Reading time: 4 min", "Leave a Reply Cancel reply", "Lesezeit: 3 Minuten", "Impressum | Datenschutz",
     "Datenschutzerklärung",
+    # a bar's separator left at an end when its neighbour was a link or an icon, now gone
+    "Share|", "Share |", "| Print", "Impressum | Datenschutz |",
 ]
 
 

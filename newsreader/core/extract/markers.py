@@ -81,6 +81,10 @@ def is_chrome_line(text: str) -> bool:
     line = " ".join(text.split())
     if CHROME_LINE.match(line):
         return True
+    # (a bar's separator left at an end, its neighbour gone: "Share|", "| Print")
+    bare = line.strip(" ·•|/")
+    if bare != line and bare and CHROME_LINE.match(bare):
+        return True
     parts = [p.strip() for p in re.split(r"\s[·•|/]\s", line)]
     return len(parts) > 1 and all(p and CHROME_LINE.match(p) for p in parts)
 
