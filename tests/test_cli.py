@@ -9,7 +9,7 @@ from pathlib import Path
 
 from conftest import STORY_HTML, STORY_TITLE, page, respond
 
-KEYS = {"input", "url", "title", "publisher", "byline", "published", "language", "text",
+KEYS = {"input", "url", "title", "publisher", "byline", "published", "language", "kind", "text",
         "blurbs", "summary", "error"}
 
 

@@ -504,6 +504,22 @@ def test_a_section_front_is_read_as_an_index_of_its_stories() -> None:
     for chrome in ("Credit", "Photo desk", "By Ilse Varga", "Education\n"):
         assert chrome not in article.text
     assert article.byline is None  # (the first card's author is not the page's)
+    assert article.kind == "index"
+
+
+def test_an_index_gets_no_summary_and_says_what_it_is(tmp_path: Path) -> None:
+    """A summary of a section front would pick two unrelated standfirsts; the JSON record
+    says `kind: index`, and the kind survives the store."""
+    from newsreader.core.store.serialize import article_from_json, article_to_json
+
+    data = (WILD / "section-front.html").read_bytes()
+    outcome = process_one(Document("section-front.html", data, content_type="text/html"), SummarySettings(sentences=2))
+    assert outcome.article is not None and outcome.article.summary == ()
+    assert article_from_json(article_to_json(outcome.article)).kind == "index"
+    story = process_one(Document("s.html", (WILD / "short-story-above-card-grid.html").read_bytes(),
+                                 content_type="text/html"), SummarySettings(sentences=1))
+    assert story.article is not None and story.article.kind == "story" and len(story.article.summary) == 1
+    assert article_from_json('{"title": "stored before kinds"}').kind == "story"
 
 
 def test_a_short_story_above_a_grid_of_cards_stays_the_story() -> None:

@@ -9,6 +9,7 @@ from typing import Literal
 from newsreader.core.wordcount import count_words
 
 BlockKind = Literal["paragraph", "heading", "list_item", "quote", "code"]
+ArticleKind = Literal["story", "index"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +85,8 @@ class Article:
     published: dt.date | None = None
     language: str | None = None
     summary: tuple[SummarySentence, ...] = ()
+    # "index": a page of other stories (a section front) read as their list, not a story
+    kind: ArticleKind = "story"
 
     @property
     def text(self) -> str:

@@ -84,7 +84,8 @@ def add_summary(article: Article, settings: SummarySettings) -> Article:
     summary: tuple[SummarySentence, ...] = ()
     # A short article is its own summary: a forced count still gets one.
     long_enough = settings.sentences is not None or article.word_count >= settings.min_words
-    if settings.enabled and long_enough:
+    # (an index lists other stories: a summary would pick two of their standfirsts)
+    if settings.enabled and long_enough and article.kind == "story":
         summary = summarise(
             article.blocks, sentences=settings.sentences, ratio=settings.ratio,
             algorithm=settings.algorithm, language=language, title=article.title,

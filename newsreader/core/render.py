@@ -17,8 +17,8 @@ def article_json(outcome: Outcome) -> dict[str, Any]:
     if a is None:
         return {
             "input": outcome.source, "url": None, "title": None, "publisher": None,
-            "byline": None, "published": None, "language": None, "text": "", "blurbs": [],
-            "summary": [], "error": outcome.error,
+            "byline": None, "published": None, "language": None, "kind": None, "text": "",
+            "blurbs": [], "summary": [], "error": outcome.error,
         }
     return {
         "input": outcome.source,
@@ -28,6 +28,7 @@ def article_json(outcome: Outcome) -> dict[str, Any]:
         "byline": a.byline,
         "published": a.published.isoformat() if a.published else None,
         "language": a.language,
+        "kind": a.kind,
         "text": a.text,
         "blurbs": [
             {"title": b.title, "text": b.text, "publisher": b.publisher, "url": b.url}

@@ -643,4 +643,5 @@ def extract_html(doc: DecodedDocument, site: SiteRules | None = None) -> Article
         byline=None if is_index else meta.byline or byline,
         published=meta.published or date,
         language=meta.language,
+        kind="index" if is_index else "story",
     )

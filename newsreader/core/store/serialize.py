@@ -21,6 +21,7 @@ def article_to_json(article: Article) -> str:
         "blocks": [[b.kind, b.text, b.level, [[ln.text, ln.url] for ln in b.links]] for b in article.blocks],
         "blurbs": [[b.title, b.text, b.publisher, b.url] for b in article.blurbs],
         "summary": [[s.text, s.block, s.start, s.end] for s in article.summary],
+        "kind": article.kind,
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
@@ -40,4 +41,5 @@ def article_from_json(text: str) -> Article:
                      for k, t, lv, links in data.get("blocks", [])),
         blurbs=tuple(Blurb(t, x, p, u) for t, x, p, u in data.get("blurbs", [])),
         summary=tuple(SummarySentence(t, b, s, e) for t, b, s, e in data.get("summary", [])),
+        kind="index" if data.get("kind") == "index" else "story",  # (stored before kinds: stories)
     )
