@@ -4,6 +4,7 @@ stops a batch."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import lxml.html
@@ -485,13 +486,23 @@ def test_wrapping_runs_of_text_loses_no_words(inner: str) -> None:
     assert all(child.tag != "br" for child in box)
 
 
-def test_a_section_front_is_read_as_an_index_of_its_stories() -> None:
+def _cards_that_are_links(page: str) -> str:
+    """The same cards, each a link as a whole (<a><h2>title</h2><p>standfirst</p></a>)."""
+    return re.sub(r'<h2 class="css-byk1jx"><a href="([^"]+)">([^<]+)</a></h2>\s*<p class="css-tskdi9">([^<]+)</p>',
+                  r'<a href="\1" class="card-link"><h2>\2</h2><p>\3</p></a>', page)
+
+
+@pytest.mark.parametrize("cards", ["headings that link", "cards that are links"])
+def test_a_section_front_is_read_as_an_index_of_its_stories(cards: str) -> None:
     """A section front is a grid of teaser cards and no story.  readability picked the
     grid and the clean-up kept its kickers, credits and standfirsts without the headlines
     (each a link); on a bigger page it picked one teaser's standfirst.  The page is read
     as an index: each story a linked heading over its standfirst, each one a blurb."""
-    outcome = process_one(Document("section-front.html", (WILD / "section-front.html").read_bytes(),
-                                   url="https://courier.example/news/"), OFF)
+    page = (WILD / "section-front.html").read_text()
+    if cards == "cards that are links":
+        page = _cards_that_are_links(page)
+        assert page.count('class="card-link"') == 10
+    outcome = process_one(Document("section-front.html", page.encode(), url="https://courier.example/news/"), OFF)
     article = outcome.article
     assert article is not None, outcome.error
     headings = [b for b in article.blocks if b.kind == "heading"]

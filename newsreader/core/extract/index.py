@@ -41,13 +41,19 @@ class Index:
 
 def _headline_links(scope: HtmlElement) -> dict[str, tuple[HtmlElement, str]]:
     """Each page a heading links to, with the link and the heading's text: headings that
-    are one link (their text at least four fifths link), the first for each page."""
+    are one link (their text at least four fifths link), or that sit inside one (a card
+    that is a link as a whole), the first for each page."""
     found: dict[str, tuple[HtmlElement, str]] = {}
     for heading in scope.iter("h2", "h3", "h4"):
         links = [a for a in heading.iter("a") if a.get("href") and not a.get("href", "").startswith(_SKIPPED)]
+        title = text_of(heading)
+        if not links and (outer := next(heading.iterancestors("a"), None)) is not None:
+            links = [outer] if outer.get("href") and not outer.get("href", "").startswith(_SKIPPED) else []
+            # (a card that is a link may hold a kicker heading over its headline: the
+            # longest heading in it is the headline)
+            title = max((text_of(h) for h in outer.iter("h2", "h3", "h4")), key=len, default=title)
         if len(links) != 1:
             continue
-        title = text_of(heading)
         href = links[0].get("href", "")
         if title and len(text_of(links[0])) >= 0.8 * len(title) and href not in found:
             found[href] = (links[0], title)
