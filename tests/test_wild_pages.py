@@ -579,3 +579,50 @@ def test_what_counts_as_a_section_heading(html: str, expected: bool) -> None:
 
     heading = lxml.html.fragment_fromstring(html).find(".//h3")
     assert section_heading(heading) is expected
+
+
+ESSAY_CAPTIONS = ("Lantern makers hang the last of two hundred paper moons over the old ferry pier. (Mara Quint/Courier)",
+                  "The last boat returns after midnight, its lanterns burned down to their frames. (Hugo Lindqvist/Courier)")
+
+
+def _as_wordpress_captions(page: str) -> str:
+    """The same essay as WordPress sets its pictures: a caption box with a caption paragraph."""
+    return re.sub(r'<figure class="photo">\s*(<img [^>]+>)\s*<figcaption><span class="caption-text">([^<]+)</span> '
+                  r'<span class="credit">([^<]+)</span></figcaption>\s*</figure>',
+                  r'<div class="wp-caption aligncenter">\1<p class="wp-caption-text">\2 \3</p></div>', page)
+
+
+@pytest.mark.parametrize("markup", ["figure", "wordpress"])
+def test_a_photo_essay_is_told_in_its_captions(markup: str) -> None:
+    """Captions are chrome on a story; on a photo essay (one paragraph, then the story told
+    in the captions of eight pictures) they are the story, kept in place with their credits."""
+    page = (WILD / "photo-essay.html").read_text()
+    if markup == "wordpress":
+        page = _as_wordpress_captions(page)
+        assert page.count("wp-caption-text") == 8 and "<figure" not in page
+    outcome = process_one(Document("photo-essay.html", page.encode(), content_type="text/html"), OFF)
+    assert outcome.article is not None, outcome.error
+    paragraphs = outcome.article.text.split("\n\n")
+    assert paragraphs[0].startswith("Once a year the harbour goes dark")
+    assert paragraphs[1] == ESSAY_CAPTIONS[0] and paragraphs[-1] == ESSAY_CAPTIONS[1]
+    assert len(paragraphs) == 9
+
+
+def test_a_story_s_captions_stay_out_and_hidden_ones_never_count() -> None:
+    """The same pictures beside a story of more words than their captions: the captions are
+    chrome.  Captions hidden from the reader do not make a page an essay."""
+    page = (WILD / "photo-essay.html").read_text()
+    story = "".join(f"<p>{FOOTBRIDGE[0]} after a spring of floods, paragraph {i}, and the council "
+                    "will hear the first bids for the work in the new year.</p>" for i in range(8))
+    told = page.replace('<div class="entry-content">', f'<div class="entry-content">{story}')
+    _, text = text_of_page(told)
+    assert "paragraph 7" in text and "Lantern makers" not in text and "(Mara Quint/Courier)" not in text
+    hidden = page.replace('<figure class="photo">', '<figure class="photo" style="display: none">')
+    _, text = text_of_page(hidden)
+    assert "Lantern makers" not in text and text.startswith("Once a year the harbour goes dark")
+
+
+def text_of_page(page: str) -> tuple[str | None, str]:
+    outcome = process_one(Document("p.html", page.encode(), content_type="text/html"), OFF)
+    assert outcome.article is not None, outcome.error
+    return outcome.article.title, outcome.article.text

@@ -213,3 +213,13 @@ def prose_words(root: HtmlElement) -> int:
         if n >= 10 and link_density(p) < 0.3:
             total += n
     return total
+
+
+def is_hidden(el: HtmlElement) -> bool:
+    """Hidden from the reader: the hidden attribute, a style that hides it, or a short
+    box hidden from screen readers (a long one is a page that reveals itself by script)."""
+    style = (el.get("style") or "").replace(" ", "").lower()
+    return (
+        el.get("hidden") is not None or "display:none" in style or "visibility:hidden" in style
+        or (el.get("aria-hidden") == "true" and words(text_of(el)) < 40)
+    )

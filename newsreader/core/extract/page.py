@@ -3,7 +3,8 @@
 The cascade:
   1. repair what would empty the page (repair.py: an element left open), parse, read
      metadata (title, publisher, byline, date, language, canonical);
-  2. drop chrome that is never content (scripts, forms, dialogs, captions, share bars);
+  2. drop chrome that is never content (scripts, forms, dialogs, captions, share bars),
+     but a photo essay's captions, which are its story (captions.py);
   3. take teaser sections and plugs out as blurbs, before readability sees them;
   4. readability picks the story container, anchored at the headline (container.py);
   5. the container becomes blocks (paragraphs, headings, list items, quotes, code);
@@ -27,12 +28,14 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from newsreader.core.errors import ExtractError, NewsreaderError
+from newsreader.core.extract.captions import CAPTION_MARK, keep_essay_captions
 from newsreader.core.extract.container import readability_container, section_heading
 from newsreader.core.extract.dates import has_date, parse_date
 from newsreader.core.extract.domtext import (
     HEADINGS,
     class_and_id,
     in_running_text,
+    is_hidden,
     iter_blocks,
     link_density,
     prose_words,
@@ -137,14 +140,6 @@ def _parse_deep(text: str) -> HtmlElement:
     return root
 
 
-def _hidden(el: HtmlElement) -> bool:
-    style = (el.get("style") or "").replace(" ", "").lower()
-    return (
-        el.get("hidden") is not None or "display:none" in style or "visibility:hidden" in style
-        or (el.get("aria-hidden") == "true" and words(text_of(el)) < 40)
-    )
-
-
 _CONTENT_HINT = re.compile(r"(?:^|[\s_-])(?:content|main|post|entry|article|story|text|body)(?:$|[\s_-])",
                            re.IGNORECASE)
 
@@ -179,7 +174,7 @@ def drop_code_and_forms(root: HtmlElement) -> None:
         if el.getparent() is not None:
             el.drop_tree()
     for el in list(root.iter()):
-        if isinstance(el.tag, str) and el.getparent() is not None and _hidden(el):
+        if isinstance(el.tag, str) and el.getparent() is not None and is_hidden(el):
             el.drop_tree()
 
 
@@ -431,7 +426,8 @@ def _to_blocks(
     for el, text, links in iter_blocks(container):
         tag = el.tag if isinstance(el.tag, str) else "p"
         kind: BlockKind = _BLOCK_KIND.get(tag, "paragraph")
-        reason = None if kind == "code" or _data_row(el) else meta_reason(text, links, meta, headlines)
+        reason = (None if kind == "code" or _data_row(el) or el.get(CAPTION_MARK) is not None
+                  else meta_reason(text, links, meta, headlines))
         if reason == "link-only" and kind == "heading" and section_heading(el):
             reason = None  # (a section's heading that links to its subject: the story's)
         lines.append((el, text, links, tag, kind, reason))
@@ -595,6 +591,7 @@ def extract_html(doc: DecodedDocument, site: SiteRules | None = None) -> Article
     root = parse_html(doc.text)
     meta = read_meta(root, doc.url)
     base = meta.canonical_url or doc.url
+    keep_essay_captions(root)  # (a photo essay's captions are its story: before captions go)
     drop_code_and_forms(root)
     if site:
         drop_selected(root, site)
