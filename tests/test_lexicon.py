@@ -79,6 +79,7 @@ PROSE_WITH_CHROME_WORDS = [
     "Datenschutzbeauftragte kritisieren das neue Gesetz scharf.",
     "Datenschutz ist ein Grundrecht, sagte die Ministerin.", "Lesezeit und Aufmerksamkeit sinken, sagen Forscher.",
     "Share | the fund's part of the cost rose by a third.", "|",
+    "Text size matters for readers with poor sight.", "Die Schriftgröße der Zeitung wurde geändert.",
 ]
 CHROME_WITH_THOSE_WORDS = [
     "Terms of Use", "Terms & Conditions", "Cookie policy", "Subscribe to our newsletter", "Newsletter sign-up",
@@ -88,6 +89,9 @@ CHROME_WITH_THOSE_WORDS = [
     "Datenschutzerklärung",
     # a bar's separator left at an end when its neighbour was a link or an icon, now gone
     "Share|", "Share |", "| Print", "Impressum | Datenschutz |",
+    # an article tool's buttons, in each language the lexicon covers
+    "Text Size", "A+ A-", "Increase text size", "Schriftgröße", "Taille du texte", "Tamaño de letra",
+    "Dimensione testo", "Lettergrootte", "Tamanho da fonte",
 ]
 
 

@@ -30,6 +30,7 @@ LEXICON = Lexicon(
     plug_markers=(r"mehr\ zum\ thema", r"lesen\ sie\ auch", r"auch\ interessant", r"mehr\ dazu"),
     read_more_tails=(r"weiterlesen",),
     chrome_lines=(
+        r"schriftgr(?:ö|oe)(?:ß|ss)e(?:\ (?:ändern|anpassen))?",
         r"kommentare(?:\ \(\d+\))?", r"(?:\d+|keine|ein)\ (?:kommentare?|antworten|reaktionen)", r"anzeige", r"zurück", r"schlagworte\b:?[^.!?]*",
         r"artikel\ teilen", r"teilen", r"drucken", r"lesezeit\s*:?\s*(?:\d|ca\.?\ \d|etwa\ \d).*", r"impressum(?:\s*[|:].*)?",
         r"datenschutz(?:erklärung|hinweise?|einstellungen|richtlinien?|bestimmungen)?(?:\s*[|:&].*)?",

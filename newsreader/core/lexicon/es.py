@@ -29,6 +29,7 @@ LEXICON = Lexicon(
                   r"ver\ también", r"te\ puede\ interesar"),
     read_more_tails=(r"leer\ más",),
     chrome_lines=(
+        r"tamaño\ (?:de\ (?:la\ )?)?(?:letra|texto|fuente)",
         r"comentarios?(?:\ \(\d+\))?", r"(?:\d+|sin|un)\ (?:comentarios?|respuestas?)", r"publicidad", r"volver", r"categoria\b:?[^.!?]*",
         r"compartir", r"imprimir",
         r"ver\ (?:este\ (?:correo|email|boletín)\ )?en\ (?:el\ |tu\ |su\ )?navegador\b.*", r"ver\ la\ versión\ web",

@@ -27,6 +27,7 @@ LEXICON = Lexicon(
     plug_markers=(r"lire\ aussi", r"à\ lire\ aussi", r"a\ lire\ aussi", r"voir\ aussi"),
     read_more_tails=(r"lire\ la\ suite",),
     chrome_lines=(
+        r"taille\ d[ue]s?\ (?:texte|caractères?)",
         r"commentaires?(?:\ \(\d+\))?", r"(?:\d+|aucun|un)\ (?:commentaires?|réponses?|réactions?)", r"publicité", r"retour", r"étiquettes\b:?[^.!?]*",
         r"imprimer", r"partager",
         r"(?:voir|consulter|afficher)\ (?:la\ version\ en\ ligne|(?:cet?\ )?(?:e-?mail|newsletter|message)\ dans\ (?:votre|le)\ navigateur)\b.*",

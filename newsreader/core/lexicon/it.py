@@ -26,6 +26,7 @@ LEXICON = Lexicon(
     plug_markers=(r"leggi\ anche(?:\ su)?", r"vedi\ anche"),
     read_more_tails=(r"leggi\ tutto",),
     chrome_lines=(
+        r"dimensione\ (?:del\ )?(?:testo|carattere)",
         r"commenti(?:\ \(\d+\))?", r"(?:\d+|nessun|un)\ (?:commenti|commento|risposte?)", r"pubblicità", r"indietro", r"categoria\b:?[^.!?]*", r"condividi", r"stampa",
         r"visualizza\ (?:questa\ (?:email|newsletter)\ )?nel\ (?:tuo\ )?browser\b.*", r"versione\ web",
         r"annulla\ (?:l['’])?iscrizione", r"disiscriviti\b.*",

@@ -25,6 +25,7 @@ LEXICON = Lexicon(
     plug_markers=(r"lees\ ook", r"bekijk\ ook", r"lees\ meer"),
     read_more_tails=(r"lees\ meer",),
     chrome_lines=(
+        r"(?:letter|tekst)grootte",
         r"reacties(?:\ \(\d+\))?", r"(?:\d+|geen|één)\ (?:reacties?)", r"terug", r"delen",
         r"bekijk\ (?:deze\ (?:e-?mail|nieuwsbrief)\ )?in\ (?:je|uw|de)\ browser\b.*", r"webversie",
         r"afmelden", r"uitschrijven\b.*",

@@ -25,6 +25,7 @@ LEXICON = Lexicon(
                     ),
     plug_markers=(r"leia\ também", r"leia\ tambem", r"veja\ também", r"veja\ tambem", r"leia\ mais"),
     chrome_lines=(
+        r"tamanho\ (?:d[ao]\ )?(?:letra|texto|fonte)",
         r"comentários(?:\ \(\d+\))?", r"(?:\d+|sem|um)\ (?:comentários?|respostas?)", r"voltar", r"categoria\b:?[^.!?]*", r"imprimir", r"compartilhar",
         r"ver\ (?:este\ e-?mail\ )?no\ (?:seu\ )?navegador\b.*", r"ver\ a\ versão\ (?:web|online)",
         r"cancelar\ (?:a\ )?inscrição", r"descadastrar(?:-se)?\b.*",
