@@ -368,6 +368,32 @@ def test_a_list_of_links_and_nothing_else_is_not_the_story() -> None:
     assert not any(t in text for t in titles)
 
 
+def test_a_category_box_with_its_counts_is_not_the_story() -> None:
+    """A blog's category or archive box, each item a link and its count of posts ("News
+    (1752)", "October 2012 [31]"), is a menu too; a list of figures that link their source
+    ("Harbour dues: 1,200 (2023)") is the story's."""
+    boxes = "".join(f"<li class='cat-item'><a href='/category/{i}'>{t}</a> ({n})</li>"
+                    for i, (t, n) in enumerate([("News", 1752), ("Stories", 567), ("Q&amp;A", 377)]))
+    months = "".join(f"<li><a href='/2012/{m}'>{m} 2012</a>&nbsp;[{n}]</li>" for m, n in [("October", 31), ("November", 12), ("December", 9)])
+    figures = ("<li>Harbour dues rose to <a href='/r'>1,200 a berth</a> (2023)</li>"
+               "<li>Ferry fares were held at <a href='/f'>the 2022 level</a> (2024)</li>"
+               "<li>The lock was rebuilt for <a href='/l'>four million</a> (2021)</li>")
+    container = lxml.html.fragment_fromstring(
+        f"<div><p>{FOOTBRIDGE[0]}.</p><ul>{figures}</ul><p>{FOOTBRIDGE[1]}.</p><ul>{boxes}</ul><ul>{months}</ul></div>")
+    blocks, _, _ = _to_blocks(container, PageMeta(), None)
+    text = "\n".join(b.text for b in blocks)
+    assert FOOTBRIDGE[0] in text and FOOTBRIDGE[1] in text and "Harbour dues rose to 1,200 a berth (2023)" in text
+    assert "News" not in text and "(1752)" not in text and "October 2012" not in text
+
+
+@pytest.mark.parametrize("line", ["“Start Quote", "End Quote”", "TrackBack", "Trackback URL"])
+def test_a_pull_quote_s_marks_and_a_trackback_label_are_chrome(line: str) -> None:
+    from newsreader.core.extract.markers import is_chrome_line
+
+    assert is_chrome_line(line)
+    assert not is_chrome_line("The start quote of the speech was long, the end quote short.")
+
+
 def test_words_linked_for_a_popup_note_stay_in_their_sentence() -> None:
     """A study text links words to popup notes (<a class="popup" href="javascript:…">);
     readability-lxml dropped each link as an "unlikely candidate" by its class, and the

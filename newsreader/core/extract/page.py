@@ -386,10 +386,24 @@ def _link_list_items(container: HtmlElement) -> set[HtmlElement]:
     found: set[HtmlElement] = set()
     for listing in container.iter("ul", "ol", "menu"):
         items = [li for li in listing if li.tag == "li"]
-        linked = [li for li in items if link_density(li) >= 0.9]
+        linked = [li for li in items if link_density(li) >= 0.9 or _counted_link(li)]
         if len(items) >= 3 and len(linked) >= 0.8 * len(items):
             found.update(linked)
     return found
+
+
+# "News (1752)", "Oct 2012 [31]": a category's or a month's link and its count of posts
+_COUNT_TAIL = re.compile(r"\s*[(\[]\d[\d,.]*[)\]]\s*$")
+
+
+def _counted_link(li: HtmlElement) -> bool:
+    """An item of an archive's or a category box's list: a link, then a count."""
+    text = text_of(li)
+    tail = _COUNT_TAIL.search(text)
+    if tail is None:
+        return False
+    linked = sum(len(text_of(a)) for a in li.iter("a"))
+    return linked >= 0.9 * len(text[:tail.start()].strip())
 
 
 _SIGNATURES = frozenset({"byline", "post-meta", "dateline"})

@@ -54,7 +54,7 @@ LEXICON = Lexicon(
     chrome_lines=(
         r"share", r"share\ this", r"share\ this\ (?:article|story)", r"share\ on\ \w+", r"share:.*",
         r"tweet", r"email", r"print", r"copy\ link", r"save", r"listen", r"listen\ to\ this\ article.*",
-        r"(?:text|font)\ size", r"(?:increase|decrease|reset)\ (?:text|font)(?:\ size)?", r"a\+\ ?a-",
+        r"(?:text|font)\ size", r"[\"“]?\s*start\ quote", r"end\ quote\s*[\"”]?", r"trackbacks?(?:\ url)?", r"(?:increase|decrease|reset)\ (?:text|font)(?:\ size)?", r"a\+\ ?a-",
         r"comments?(?:\ \(\d+\))?", r"\d+\ comments?", r"(?:\d+|no|one)\ (?:responses?|replies|reactions?)", r"no\ comments\ yet.*",
         r"be\ the\ first\ to\ comment.*", r"leave\ a\ (?:comment|reply)(?:\W.{0,40})?",
         r"advertisement", r"advertising", r"advert", r"sponsored(?:\ content)?",
