@@ -672,3 +672,25 @@ def text_of_page(page: str) -> tuple[str | None, str]:
     outcome = process_one(Document("p.html", page.encode(), content_type="text/html"), OFF)
     assert outcome.article is not None, outcome.error
     return outcome.article.title, outcome.article.text
+
+
+def test_a_lede_in_its_own_box_of_the_story_s_class_is_kept() -> None:
+    """An old newspaper layout splits the story into boxes of one class around an inline
+    box: the lede in one <div class="articleBody">, thirty paragraphs in the next.
+    readability joins a sibling that scores a fifth of its choice, and a one-paragraph lede
+    does not: the story began at its second paragraph.  A sibling of the same class gets
+    Readability.js's bonus of a fifth of the choice's score."""
+    lede = ("<p>BELGRADE, Serbia — Twenty years ago, newspapers here jeered at the harbour plan as folly. "
+            "Today, ferries from around the region are coming to the rebuilt port.</p>")
+    rest = "".join(f"<p>Paragraph {i} of the story tells, in a sentence of plain words, what the harbour board "
+                   "decided, after a long night, with the mayor, the unions, why the ferry operators agreed, and "
+                   "what the town will pay for the work over the next ten years.</p>" for i in range(25))
+    html = ("<html><head><title>Serbia becomes a hub for ferries</title></head><body><div id='article'>"
+            "<div class='columnGroup first'><h1 class='articleHeadline'>Serbia becomes a hub for ferries</h1>"
+            "<h6 class='byline'>By DAN BILEFSKY</h6><h6 class='dateline'>Published: July 23, 2012</h6>"
+            f"<div class='articleBody'>{lede}</div><div class='articleInline runaroundLeft'><p class='summary'>"
+            f"Follow <a href='/tw'>@harbourdesk</a> for news.</p></div><div class='articleBody'>{rest}</div>"
+            "</div></div></body></html>")
+    _, text = text_of_page(html)
+    assert text.startswith("BELGRADE, Serbia — Twenty years ago") and "Paragraph 24 of the story" in text
+    assert "@harbourdesk" not in text

@@ -99,6 +99,15 @@ class AnchoredReadability(Readability):
                 return rival
         return best
 
+    def get_article(self, candidates: dict[HtmlElement, Candidate], best_candidate: Candidate,
+                    html_partial: bool = False) -> Any:
+        """readability joins a sibling of its choice when the sibling scores a fifth of the
+        choice; a story split into boxes of the same class around an inline box (a lede in
+        one <div class="articleBody">, the rest in the next) lost its lede.  As Readability.js
+        does, a sibling of the same class gets a fifth of the choice's score as a bonus."""
+        _same_class_bonus(candidates, best_candidate)
+        return super().get_article(candidates, best_candidate, html_partial)
+
     def sanitize(self, node: HtmlElement, candidates: dict[HtmlElement, Candidate], keep_all_images: bool = False) -> Any:
         """readability drops every heading more than a third link; a section heading that
         links to its subject ("<h4><a href=wiki/Password_Manager>Password Manager</a></h4>"
@@ -165,6 +174,25 @@ _ITEM_UNLINKED = 4  # …that says something in words of its own, not only in it
 
 # What readability will not read as part of a paragraph (its divToPElementsRe).
 _BLOCKS = frozenset({"blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"})
+
+
+_SIBLING_BONUS = 0.2  # Readability.js: a fifth of the top candidate's score
+
+
+def _same_class_bonus(candidates: dict[HtmlElement, Candidate], best: Candidate) -> None:
+    chosen = best["elem"]
+    name = " ".join((chosen.get("class") or "").split())
+    parent = chosen.getparent()
+    if not name or parent is None:
+        return
+    bonus = _SIBLING_BONUS * best["content_score"]
+    for sibling in parent:
+        if sibling is chosen or " ".join((sibling.get("class") or "").split()) != name:
+            continue
+        if sibling in candidates:
+            candidates[sibling]["content_score"] += bonus
+        else:
+            candidates[sibling] = {"content_score": bonus, "elem": sibling}
 
 
 def section_heading(head: HtmlElement) -> bool:
