@@ -273,3 +273,22 @@ async def test_feed_errors_show_when_the_feed_is_highlighted(tmp_path: Path) -> 
             feeds.focus()
             feeds.highlighted = 5
             await wait_for(pilot, lambda: "HTTP 500" in str(app.screen.query_one("#status", Static).render()))
+
+
+async def test_an_index_page_says_why_it_has_no_summary() -> None:
+    """A section front read as an index: its stories in the story pane, each also a blurb,
+    and the summary pane says why there is no summary rather than "No summary."."""
+    from newsreader.core.models import Blurb, Link
+
+    cards = [Blurb(f"Story {i} of the front page", f"Standfirst {i}.", url=f"https://x.example/{i}") for i in range(9)]
+    blocks = tuple(b for c in cards for b in (Block("heading", c.title, 3, (Link(c.title, c.url or ""),)),
+                                               Block("paragraph", c.text)))
+    article = Article(title="The Lindenfeld Courier", blocks=blocks, blurbs=tuple(cards), kind="index")
+    app = NewsreaderApp(QUIET, source="unused")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.push_screen(ReaderScreen(article, quit_on_back=True))
+        await wait_for(pilot, lambda: reader_ready(app))
+        summary = app.screen.query_one("#summary-pane", OptionList)
+        note = str(summary.get_option_at_index(0).prompt)
+        assert note == "No summary: a page of 9 other stories, each a blurb below."
+        assert app.screen.query_one("#blurbs", OptionList).option_count == 9

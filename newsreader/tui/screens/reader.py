@@ -105,8 +105,12 @@ class ReaderScreen(Screen[None]):
         else:
             min_words = getattr(getattr(self.app, "config", None), "summary", None)
             short = self.article.word_count < getattr(min_words, "min_words", 150)
-            note = (f"No summary: {self.article.word_count} words, quicker read whole."
-                    if short else "No summary.")
+            if self.article.kind == "index":
+                note = f"No summary: a page of {len(self.article.blurbs)} other stories, each a blurb below."
+            elif short:
+                note = f"No summary: {self.article.word_count} words, quicker read whole."
+            else:
+                note = "No summary."
             summary.add_option(Option(text.Text(note, style="dim"), disabled=True))
 
     def _fill_blurbs(self) -> None:
