@@ -247,7 +247,7 @@ class MainScreen(Screen[None]):
             body.append("\n")
         if not item.summary:
             reason = item.error or ("Not fetched yet." if not item.extracted
-                                    else "No summary: a short story, quicker read whole.")
+                                    else "No summary: a short story, or a page of other stories.")
             body.append(text.plain(clean_line(reason)))
             body.stylize("dim")
         preview.update(body)
