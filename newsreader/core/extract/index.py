@@ -60,38 +60,35 @@ def _headline_links(scope: HtmlElement) -> dict[str, tuple[HtmlElement, str]]:
     return found
 
 
-def headline_cards(root: HtmlElement, base: str | None, at_least: int = 0) -> Index:
-    """The page's teaser cards in page order: a heading that is one link, and around it
-    everything that links to the same page.  None when fewer than ``at_least`` headings
-    could be cards (most pages: a story with a few related links is not read further)."""
+def index_cards(root: HtmlElement, base: str | None) -> Index:
+    """The page's cards when the first two tests hold (eight cards or more, whose
+    standfirsts are half the page's running prose), else an empty Index.  Read before
+    our clean-up takes cards apart: ``root`` is the page with code and forms dropped.
+
+    Most pages stop early and cheaply: fewer than eight headings that are links (a story
+    with a few related cards), or cards whose every word falls short of half the prose."""
     body = root.find("body")
     scope = body if body is not None else root
     headlines = _headline_links(scope)
-    if len(headlines) < at_least:
+    if len(headlines) < _MIN_CARDS:
+        return Index()
+    seen: dict[HtmlElement, set[str]] = {}
+    boxes = [(href, title, card_for(link, scope, href, seen)) for href, (link, title) in headlines.items()]
+    floor = _PROSE_SHARE * prose_words(root)
+    if sum(words(text_of(card)) for _, _, card in boxes) < floor:
         return Index()
     found: list[Blurb] = []
     lines: set[str] = set()
-    seen: dict[HtmlElement, set[str]] = {}
-    for href, (link, title) in headlines.items():
-        card = card_for(link, scope, href, seen)
+    for href, title, card in boxes:
         # (the heading that is the link is the headline; a kicker above it, "Opinion" or
         # "Guest essay", is not)
         blurb = blurb_from_card(card, href, base, title)
         if blurb is not None and names_a_story(blurb, base):
             found.append(blurb)
             lines.update(" ".join(text_of(el).split()) for el in card.iter() if isinstance(el.tag, str))
-    return Index(tuple(found), frozenset(lines))
-
-
-def index_cards(root: HtmlElement, base: str | None) -> Index:
-    """The page's cards when the first two tests hold (eight cards or more, whose
-    standfirsts are half the page's running prose), else an empty Index.  Read before
-    our clean-up takes cards apart: ``root`` is the page with code and forms dropped."""
-    index = headline_cards(root, base, at_least=_MIN_CARDS)
-    if (len(index.cards) < _MIN_CARDS
-            or sum(words(card.text) for card in index.cards) < _PROSE_SHARE * prose_words(root)):
+    if len(found) < _MIN_CARDS or sum(words(card.text) for card in found) < floor:
         return Index()
-    return index
+    return Index(tuple(found), frozenset(lines))
 
 
 def story_is_a_teaser(story: list[Block], index: Index) -> bool:
