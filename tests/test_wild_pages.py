@@ -451,6 +451,18 @@ def test_one_or_two_bylines_are_still_the_story_s() -> None:
     assert [b.text for b in blocks] == [f"{FOOTBRIDGE[0]}.", f"{FOOTBRIDGE[1]}."]
 
 
+@pytest.mark.parametrize("label", ["By", "Por", "Von", "Written by"])
+def test_a_byline_s_label_left_alone_is_no_paragraph(label: str) -> None:
+    """The name sat in a box of its own named "byline" and went with the chrome; its label
+    stayed behind as a paragraph ("By")."""
+    html = (f"<html><head><title>Footbridge to be rebuilt</title></head><body><article><h1>Footbridge to be "
+            f"rebuilt</h1><p class='meta'>{label} <span class='byline-name'>Jane Doe</span></p>"
+            f"<p>{FOOTBRIDGE[0]}, after the spring floods took the old one away.</p>"
+            f"<p>{FOOTBRIDGE[1]}, and asked when the work would start.</p></article></body></html>")
+    _, text = text_of_page(html)
+    assert text.startswith(FOOTBRIDGE[0]) and text.count("\n\n") == 1
+
+
 def test_a_sentence_that_ends_in_a_link_after_a_line_break_is_one_paragraph() -> None:
     """Steps set one to a line in a box that also holds a list: readability wrapped the
     text before a link in one paragraph and the link in another, and the lone link went

@@ -230,6 +230,8 @@ def drop_closing_lines(blocks: list[Block]) -> list[Block]:
 
 # "By Ann Lee", "Von …", "Par …": the start of a byline line.
 BYLINE = re.compile(rf"^{lexicon.alternation('byline_prefixes')}\s+(?=\S)", re.IGNORECASE | re.VERBOSE)
+# A byline's label left alone when its name, set in a box of its own, went with the chrome.
+BYLINE_LABEL = re.compile(rf"^\W*{lexicon.alternation('byline_prefixes')}\s*:?\s*$", re.IGNORECASE | re.VERBOSE)
 # "By changesets", "By the numbers": a byline's next word is a name, capitalised, perhaps
 # after an article ("By the Associated Press", "Por la redacción"); a lower-case word
 # goes on with the line.

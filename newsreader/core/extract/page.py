@@ -44,6 +44,7 @@ from newsreader.core.extract.domtext import (
 )
 from newsreader.core.extract.index import index_blocks, index_cards, story_is_a_teaser
 from newsreader.core.extract.markers import (
+    BYLINE_LABEL,
     CHROME_HINT,
     DATE_LABEL,
     SHORTCODE,
@@ -321,6 +322,8 @@ def meta_reason(
         return "link-run"  # a run of links (related names, topics), not a paragraph
     if n <= 14 and is_byline(text) and not text.rstrip().endswith((".", "?", "!", '"', "”")):
         return "byline"
+    if n <= 2 and BYLINE_LABEL.match(text):
+        return "byline"  # "By", its name gone with a box named "byline"
     if meta.byline and n <= 12 and normalise_phrase(meta.byline) in phrase:
         return "byline"
     if n <= 10 and has_date(text) and not re.search(r"[.!?:][\"”']?$", text) and not text.startswith(("—", "–")):
