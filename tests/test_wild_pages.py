@@ -706,3 +706,25 @@ def test_a_lede_in_its_own_box_of_the_story_s_class_is_kept() -> None:
     _, text = text_of_page(html)
     assert text.startswith("BELGRADE, Serbia — Twenty years ago") and "Paragraph 24 of the story" in text
     assert "@harbourdesk" not in text
+
+
+def test_the_prose_fallback_reads_no_sidebar_menu_or_comments() -> None:
+    """When readability's choice holds nothing the clean-up keeps (a video page: two
+    sentences and lists of other videos), the page's prose is read instead; a sidebar's
+    "About us" and a comment thread are prose too, and went into the story.  They are
+    dropped as readability itself would, by their names; a box holding half the page's
+    text is kept whatever its name, and so is a linked word in a sentence."""
+    from newsreader.core.extract.page import _prose_fallback
+
+    about = ("<div class='sidebar'><div class='widget'><p>The Harbour Post is a weekly paper curated "
+             "from the best stories of the coast, printed and posted every Friday.</p></div></div>")
+    comments = ("<div id='comments'><p>I have lived near the river for thirty years and never seen "
+                "it this high, said a reader who signed with his first name.</p></div>")
+    story = (f"<div class='video-story'><p>{FOOTBRIDGE[0]}, the council said, and the work will "
+             f"start in <a class='extra' href='/may'>May</a> next year.</p></div>")
+    html = f"<html><body><div class='wrapper'>{story}{about}{comments}</div></body></html>"
+    text = "\n".join(b.text for b in _prose_fallback(html, PageMeta(), None))
+    assert text.startswith(FOOTBRIDGE[0]) and "start in May next year" in text
+    assert "curated" not in text and "thirty years" not in text
+    only = f"<html><body><div class='sidebar'>{story}</div></body></html>"  # (half the text: kept)
+    assert _prose_fallback(only, PageMeta(), None)[0].text.startswith(FOOTBRIDGE[0])

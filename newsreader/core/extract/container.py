@@ -126,17 +126,7 @@ class AnchoredReadability(Readability):
         sentence loses its words.  As in Readability.js, links are spared; so is any inline
         element in running text."""
         for elem in self.html.findall(".//*"):
-            if elem.tag == "a" or in_running_text(elem):
-                continue
-            hint = class_and_id(elem)
-            if (
-                len(hint) >= 2
-                and REGEXES["unlikelyCandidatesRe"].search(hint)
-                and not REGEXES["okMaybeItsACandidateRe"].search(hint)
-                and elem.tag not in ("html", "body")
-                and not elem.xpath("ancestor-or-self::pre | ancestor-or-self::code")
-                and not elem.xpath("descendant-or-self::main | descendant-or-self::article | descendant-or-self::math")
-            ):
+            if elem.tag != "a" and not in_running_text(elem) and unlikely(elem):
                 elem.drop_tree()
 
     def transform_misused_divs_into_paragraphs(self) -> None:
@@ -193,6 +183,33 @@ def _same_class_bonus(candidates: dict[HtmlElement, Candidate], best: Candidate)
             candidates[sibling]["content_score"] += bonus
         else:
             candidates[sibling] = {"content_score": bonus, "elem": sibling}
+
+
+def unlikely(elem: HtmlElement) -> bool:
+    """readability-lxml's own test for a box it never reads: named like chrome (a sidebar,
+    a menu, a footer, comments) and not like content, outside code, and holding no <main>,
+    <article> or formula."""
+    hint = class_and_id(elem)
+    return (
+        len(hint) >= 2
+        and bool(REGEXES["unlikelyCandidatesRe"].search(hint))
+        and not REGEXES["okMaybeItsACandidateRe"].search(hint)
+        and elem.tag not in ("html", "body")
+        and not elem.xpath("ancestor-or-self::pre | ancestor-or-self::code")
+        and not elem.xpath("descendant-or-self::main | descendant-or-self::article | descendant-or-self::math")
+    )
+
+
+def drop_unlikely_boxes(root: HtmlElement) -> None:
+    """Remove the boxes readability never reads (``unlikely``), links and words in a
+    sentence aside, and none that holds half the page's text."""
+    body = root.find("body")
+    half = 0.5 * (words(text_of(body if body is not None else root)) or 1)
+    for elem in list(root.iter()):
+        if (isinstance(elem.tag, str) and elem.getparent() is not None and elem.tag != "a"
+                and (elem.get("class") or elem.get("id")) and not in_running_text(elem)
+                and unlikely(elem) and words(text_of(elem)) <= half):
+            elem.drop_tree()
 
 
 def section_heading(head: HtmlElement) -> bool:

@@ -29,7 +29,11 @@ from lxml.html import HtmlElement
 
 from newsreader.core.errors import ExtractError, NewsreaderError
 from newsreader.core.extract.captions import CAPTION_MARK, keep_essay_captions
-from newsreader.core.extract.container import readability_container, section_heading
+from newsreader.core.extract.container import (
+    drop_unlikely_boxes,
+    readability_container,
+    section_heading,
+)
 from newsreader.core.extract.dates import has_date, parse_date
 from newsreader.core.extract.domtext import (
     HEADINGS,
@@ -483,11 +487,13 @@ def _to_blocks(
 
 def _prose_fallback(html: str, meta: PageMeta, base: str | None) -> list[Block]:
     """When readability finds nothing, the page's running text: every paragraph of
-    prose left after the chrome and teasers are gone (rare, so it re-parses)."""
+    prose left after the chrome, the teasers and the boxes readability never reads are
+    gone (rare, so it re-parses)."""
     root = parse_html(html)
     drop_code_and_forms(root)
     take_blurbs(root, base)
     drop_chrome(root)
+    drop_unlikely_boxes(root)  # (as readability would: its sidebars, menus and comments are no prose)
     body = root.find("body")
     blocks, _, _ = _to_blocks(body if body is not None else root, meta, base)
     return [b for b in blocks if b.kind != "paragraph" or words(b.text) >= 12]
