@@ -32,6 +32,12 @@ def text_of(name: str) -> tuple[str | None, str]:
     return outcome.article.title, outcome.article.text
 
 
+def text_of_page(page: str) -> tuple[str | None, str]:
+    outcome = process_one(Document("p.html", page.encode(), content_type="text/html"), OFF)
+    assert outcome.article is not None, outcome.error
+    return outcome.article.title, outcome.article.text
+
+
 def test_xml_declaration_with_a_legacy_encoding() -> None:
     title, text = text_of("xhtml-latin1-declaration.html")
     assert title == "Le café du port rouvre ses portes"
@@ -531,7 +537,7 @@ STORM = ("<article class='story'><h1>Storm closes the coast road for a second ni
          "inland route, which adds about twenty minutes to the journey.</p></article>")
 
 
-def _story_above_the_cards() -> bytes:
+def _story_above_the_cards() -> str:
     """The section front's grid under a story of two paragraphs, and no heading over it."""
     page = (WILD / "section-front.html").read_text()
     page = page.replace("<title>The Lindenfeld Courier - News, Sport and Weather</title>",
@@ -539,7 +545,7 @@ def _story_above_the_cards() -> bytes:
     page = page.replace('<h2 class="css-section">Highlights</h2>', "").replace('<main id="site-content">',
                                                                                 f'<main id="site-content">{STORM}')
     assert page.count("Storm closes") == 2 and "Highlights" not in page
-    return page.encode()
+    return page
 
 
 def _cards_that_are_links(page: str) -> str:
@@ -583,7 +589,7 @@ def test_an_index_gets_no_summary_and_says_what_it_is(tmp_path: Path) -> None:
     outcome = process_one(Document("section-front.html", data, content_type="text/html"), SummarySettings(sentences=2))
     assert outcome.article is not None and outcome.article.summary == ()
     assert article_from_json(article_to_json(outcome.article)).kind == "index"
-    story = process_one(Document("s.html", _story_above_the_cards(), content_type="text/html"),
+    story = process_one(Document("s.html", _story_above_the_cards().encode(), content_type="text/html"),
                         SummarySettings(sentences=1))
     assert story.article is not None and story.article.kind == "story" and len(story.article.summary) == 1
     assert article_from_json('{"title": "stored before kinds"}').kind == "story"
@@ -591,9 +597,7 @@ def test_an_index_gets_no_summary_and_says_what_it_is(tmp_path: Path) -> None:
 
 def test_a_short_story_above_a_grid_of_cards_stays_the_story() -> None:
     """The same grid under a story of two paragraphs: the story is the page's."""
-    outcome = process_one(Document("s.html", _story_above_the_cards(), content_type="text/html"), OFF)
-    assert outcome.article is not None, outcome.error
-    title, text = outcome.article.title, outcome.article.text
+    title, text = text_of_page(_story_above_the_cards())
     assert title == "Storm closes the coast road for a second night"
     assert text.startswith("The coast road between Harlow Point and the ferry terminal stays closed")
     assert "adds about twenty minutes to the journey." in text
@@ -678,12 +682,6 @@ def test_a_story_s_captions_stay_out_and_hidden_ones_never_count() -> None:
     hidden = page.replace('<figure class="photo">', '<figure class="photo" style="display: none">')
     _, text = text_of_page(hidden)
     assert "Lantern makers" not in text and text.startswith("Once a year the harbour goes dark")
-
-
-def text_of_page(page: str) -> tuple[str | None, str]:
-    outcome = process_one(Document("p.html", page.encode(), content_type="text/html"), OFF)
-    assert outcome.article is not None, outcome.error
-    return outcome.article.title, outcome.article.text
 
 
 def test_a_lede_in_its_own_box_of_the_story_s_class_is_kept() -> None:

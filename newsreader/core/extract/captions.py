@@ -18,7 +18,7 @@ import re
 import lxml.html
 from lxml.html import HtmlElement
 
-from newsreader.core.extract.domtext import is_hidden, link_density, text_of, words
+from newsreader.core.extract.domtext import is_hidden, prose_words, text_of, words
 
 CAPTION_MARK = "data-caption"  # on the paragraph a kept caption becomes: not a credit line
 _MIN_CAPTIONS = 4
@@ -44,18 +44,6 @@ def _captions(root: HtmlElement) -> list[tuple[HtmlElement, HtmlElement]]:
     return found
 
 
-def _prose_beside(root: HtmlElement, captions: set[HtmlElement]) -> int:
-    """Words in the page's running prose outside the captions (as prose_words counts)."""
-    total = 0
-    for p in root.iter("p"):
-        if p in captions or any(a in captions for a in p.iterancestors()):
-            continue
-        n = words(text_of(p))
-        if n >= 10 and link_density(p) < 0.3:
-            total += n
-    return total
-
-
 def keep_essay_captions(root: HtmlElement) -> bool:
     """On a photo essay, each captioned picture becomes its caption as a paragraph (marked
     CAPTION_MARK); True when the page was one."""
@@ -63,7 +51,7 @@ def keep_essay_captions(root: HtmlElement) -> bool:
     if len(captions) < _MIN_CAPTIONS:
         return False
     told = sum(words(text_of(caption)) for _, caption in captions)
-    if told < _prose_beside(root, {caption for _, caption in captions}):
+    if told < prose_words(root, leaving=frozenset(caption for _, caption in captions)):
         return False
     for box, caption in captions:
         if box.getparent() is None:

@@ -204,11 +204,14 @@ _CELL_WRAPPERS = frozenset({"div", "p"})
 _CELL_WORDS = 60
 
 
-def prose_words(root: HtmlElement) -> int:
+def prose_words(root: HtmlElement, leaving: frozenset[HtmlElement] = frozenset()) -> int:
     """Words in the page's running prose: paragraphs of ten words or more that are not
-    mostly links.  What a story on the page can hardly be much shorter than."""
+    mostly links.  What a story on the page can hardly be much shorter than.  ``leaving``:
+    boxes whose paragraphs do not count (a photo essay's captions, weighed against the rest)."""
     total = 0
     for p in root.iter("p"):
+        if leaving and (p in leaving or any(box in leaving for box in p.iterancestors())):
+            continue
         n = words(text_of(p))
         if n >= 10 and link_density(p) < 0.3:
             total += n

@@ -46,7 +46,7 @@ from newsreader.core.extract.domtext import (
     text_of,
     words,
 )
-from newsreader.core.extract.index import index_blocks, index_cards, story_is_a_teaser
+from newsreader.core.extract.index import Index, index_blocks, index_cards, story_is_a_teaser
 from newsreader.core.extract.markers import (
     BYLINE_LABEL,
     CHROME_HINT,
@@ -618,7 +618,9 @@ def extract_html(doc: DecodedDocument, site: SiteRules | None = None) -> Article
     drop_code_and_forms(root)
     if site:
         drop_selected(root, site)
-    index = index_cards(root, base)  # (a section front's: read before the clean-up takes them apart)
+    # (a section front's cards, read before the clean-up takes them apart; a site's
+    # selector names the story, and no index is looked for)
+    index = Index() if site and site.selector else index_cards(root, base)
     blurbs: list[Blurb] = take_blurbs(root, base)
     if site and site.selector:
         blocks, byline, date = _to_blocks(select_story(root, site), meta, base)

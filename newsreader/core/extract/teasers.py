@@ -73,10 +73,8 @@ def blurb_from_card(card: HtmlElement, url: str, base: str | None, title: str | 
     """The card's blurb: its headline (``title`` when the caller knows it, else the first
     heading or headline-shaped link), a name beside a time stamp as the source, and the
     rest of its words as the standfirst."""
-    for el in card.iter() if title is None else ():
-        if isinstance(el.tag, str) and el.tag in HEADINGS:
-            title = text_of(el)
-            break
+    if title is None:
+        title = next((text_of(el) for el in card.iter() if isinstance(el.tag, str) and el.tag in HEADINGS), None)
     every = pieces(card)
     parts = [p for p in every if not _is_noise_piece(p)]
     if title is None:
@@ -351,8 +349,8 @@ def merge_duplicates(blurbs: list[Blurb]) -> list[Blurb]:
             continue
         twin = min(twins)
         first = kept[twin]
-        kept[twin] = Blurb(first.title, first.text or blurb.text, first.publisher or blurb.publisher,
-                           first.url or blurb.url)
-        if kept[twin].url:
-            by_url.setdefault(kept[twin].url or "", twin)
+        url = first.url or blurb.url
+        kept[twin] = Blurb(first.title, first.text or blurb.text, first.publisher or blurb.publisher, url)
+        if url:
+            by_url.setdefault(url, twin)
     return kept
