@@ -250,6 +250,20 @@ def test_an_old_page_that_never_closes_its_font_tags_is_read_to_the_end() -> Non
     assert outcome.article.text.split("\n\n") == paragraphs
 
 
+@pytest.mark.parametrize("levels", [600, 1500, 4000])
+def test_a_chain_of_unclosed_tags_loses_no_paragraph_at_any_depth(levels: int) -> None:
+    """Each paragraph leaves a <font><b> open.  Past 256 levels the rest was lost; then, with
+    the chain lifted only below a depth, the paragraphs above it were read as another story
+    and dropped; past 2,048 levels (the parser's hard limit) everything below was lost."""
+    paragraphs = [f"Entry {i}: the harbour log for the day, with the weather, the boats in and out, "
+                  f"and the <i>tide</i> at the pier." for i in range(levels // 2)]
+    html = ("<html><head><title>Harbour log 1998</title></head><body>"
+            + "".join(f"<p>{p}</p><font size='2'><b>" for p in paragraphs) + "</body></html>")
+    outcome = process_one(Document("log.html", html.encode(), content_type="text/html"), OFF)
+    assert outcome.article is not None, outcome.error
+    assert outcome.article.text.split("\n\n") == [p.replace("<i>", "").replace("</i>", "") for p in paragraphs]
+
+
 def test_a_page_a_script_builds_is_read_from_the_body_its_json_ld_states() -> None:
     """The HTML holds no text until a script runs; its JSON-LD states the article body."""
     title, text = text_of("script-built-page.html")

@@ -121,22 +121,39 @@ def parse_html(text: str) -> HtmlElement:
 _MAX_DEPTH = 120  # well inside Python's recursion limit, far below any page's real nesting
 # What runs deep on such pages, and says nothing of a paragraph's bounds once lifted.
 _LIFTED = frozenset({"font", "span", "b", "i", "u", "em", "strong", "small", "big", "center", "div", "nobr"})
+# Of those, the ones that never bound a paragraph: on such a page they are lifted at every
+# depth, since the chain of them starts at the top ("<p>…</p><font><b><p>…</p><font><b>…"),
+# and a story left half in the chain and half below it is read as two.
+_INLINE = _LIFTED - {"div", "center"}
+
+
+# The same tags in the source: a page deeper than even the raised limit is parsed without them.
+_LIFTED_TAG = re.compile(r"</?(" + "|".join(sorted(_LIFTED)) + r")\b[^>]*>", re.IGNORECASE)
+
+
+def _unnested(text: str) -> str:
+    # (a lifted box becomes a space, "<div>a</div><div>b</div>" must not read "ab"; an
+    # inline tag becomes nothing, "<b>W</b>ord" is one word)
+    return _LIFTED_TAG.sub(lambda m: "" if m[1].lower() in _INLINE else " ", text)
 
 
 def _parse_deep(text: str) -> HtmlElement:
     """A page nested deeper than the parser's limit of 256 (an old page that never closes
     its <font> tags: one more level a paragraph) loses everything below that depth.  It is
-    parsed again with the limit raised (to 2,048) and flattened: font, span and div tags
-    deeper than _MAX_DEPTH are dropped, their text and children lifted in order.  Deeper
-    than 2,048 is hostile, and stays lost."""
+    parsed again with the limit raised (to 2,048) and flattened: font, span and bold tags are
+    dropped, and div tags deeper than _MAX_DEPTH, their text and children lifted in order.
+    Deeper than 2,048 (thousands of unclosed tags), those tags are taken out of the source
+    and the page parsed flat: its boxes are lost, but not its text."""
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
     root = lxml.html.document_fromstring(text, parser=parser)
+    if any("Excessive depth" in error.message for error in parser.error_log):
+        root = lxml.html.document_fromstring(_unnested(text), parser=parser)
     deep: list[HtmlElement] = []
     depth = 0
     for event, el in lxml.etree.iterwalk(root, events=("start", "end")):
         if event == "start":
             depth += 1
-            if depth > _MAX_DEPTH and el.tag in _LIFTED:
+            if el.tag in _INLINE or (depth > _MAX_DEPTH and el.tag in _LIFTED):
                 deep.append(el)
         else:
             depth -= 1
