@@ -11,10 +11,10 @@ import lxml.html
 import pytest
 from readability import Document as Readability
 
-from newsreader.core.extract.container import AnchoredReadability
+from newsreader.core.extract.container import AnchoredReadability, readability_container
 from newsreader.core.extract.markers import is_promo
 from newsreader.core.extract.meta import PageMeta
-from newsreader.core.extract.page import _to_blocks, drop_chrome
+from newsreader.core.extract.page import _to_blocks, drop_chrome, parse_html
 from newsreader.core.models import Document
 from newsreader.core.pipeline import process_one, process_sources
 from newsreader.core.settings import SummarySettings
@@ -248,6 +248,23 @@ def test_an_old_page_that_never_closes_its_font_tags_is_read_to_the_end() -> Non
     outcome = process_one(Document("log.html", html.encode("latin-1"), content_type="text/html"), OFF)
     assert outcome.article is not None, outcome.error
     assert outcome.article.text.split("\n\n") == paragraphs
+
+
+@pytest.mark.parametrize(("name", "story"), [
+    ("before-and-after-photos.html", ("We received photos and notes", "lime plaster throughout", "the before photos")),
+    ("linked-supplies-post.html", ("Our school's autumn fair", "battery tea lights", "the lane has no lights")),
+])
+def test_readability_keeps_the_box_it_chose_for_the_story(name: str, story: tuple[str, ...]) -> None:
+    """readability's clean-up dropped the box it had itself chosen: a photo story has more
+    pictures than paragraphs ("too many images"), and a post that links its supplies has a
+    fifth of its words in links ("too many links").  The page's prose was then read in its
+    place: the breadcrumbs, or the sidebar."""
+    root = parse_html((WILD / name).read_text(encoding="utf-8"))
+    chosen = readability_container(root, None).text_content()
+    assert all(part in chosen for part in story)
+    _title, text = text_of(name)
+    assert text.startswith(story[0]) and story[-1] in text.split("\n\n")[-1]
+    assert "Home »" not in text and "Archives" not in text and "About us" not in text
 
 
 @pytest.mark.parametrize("levels", [600, 1500, 4000])

@@ -41,6 +41,7 @@ from newsreader.core.extract.domtext import (
     INLINE,
     class_and_id,
     in_running_text,
+    link_density,
     text_of,
     words,
 )
@@ -155,9 +156,12 @@ class AnchoredReadability(Readability):
             hint = class_and_id(box)
             if self.class_weight(box) >= 0 and not CHROME_HINT.search(hint):
                 kept[box] = True
+        for box in _story_boxes(node, self):
+            kept[box] = True
         return kept
 
 
+_STORY_LINKS = 1 / 3  # a story's box may link a third of its words (readability allows a fifth)
 _ITEM_WORDS = 8  # an item of a sentence's length…
 _ITEM_UNLINKED = 4  # …that says something in words of its own, not only in its links
 
@@ -313,6 +317,20 @@ def _list_of_sentences(found: HtmlElement) -> bool:
 
 _NESTED = frozenset({"ul", "ol", "li", "br"})
 _WORD = re.compile(r"[^\W\d_]{3}")
+
+
+def _story_boxes(node: HtmlElement, readability: Readability) -> Iterator[HtmlElement]:
+    """A box that holds most of the article readability chose, is not named as chrome and
+    is not mostly links, is the story.  readability's clean-up weighs each box by counts,
+    and dropped the very box it had chosen, and with it the whole story: a photo story
+    (a picture in every paragraph: "too many images"), a blog post whose sentences link
+    their sources (a fifth of its words in links: "too many links").  Readability.js, left
+    with too little, tries again without that clean-up; here the story's box is spared."""
+    total = len(text_of(node))
+    for box in node.iter("div", "section", "table", "ul"):
+        if (box is not node and len(text_of(box)) > 0.5 * total and readability.class_weight(box) >= 0
+                and link_density(box) <= _STORY_LINKS):
+            yield box
 
 
 def _heading_boxes(node: HtmlElement) -> Iterator[HtmlElement]:
