@@ -267,6 +267,17 @@ def test_readability_keeps_the_box_it_chose_for_the_story(name: str, story: tupl
     assert "Home »" not in text and "Archives" not in text and "About us" not in text
 
 
+def test_a_sidebar_of_recent_posts_named_like_the_story_stays_out() -> None:
+    """readability joins boxes that share the story's class ("entry") to it: the sidebar's
+    "Recent posts" cards and a row of featured posts came in, their standfirsts read as the
+    story's paragraphs, and so did a blog's "About" box that the site marks "nocontent"."""
+    title, text = text_of("blog-post-recent-posts.html")
+    assert title == "Library opens to a queue down Mill Street"
+    paragraphs = text.split("\n\n")
+    assert len(paragraphs) == 4 and paragraphs[0].startswith("The town's new library opened")
+    assert paragraphs[-1].startswith("The library will be open every day but Sunday")
+
+
 @pytest.mark.parametrize("levels", [600, 1500, 4000])
 def test_a_chain_of_unclosed_tags_loses_no_paragraph_at_any_depth(levels: int) -> None:
     """Each paragraph leaves a <font><b> open.  Past 256 levels the rest was lost; then, with

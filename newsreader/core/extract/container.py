@@ -109,6 +109,15 @@ class AnchoredReadability(Readability):
         _same_class_bonus(candidates, best_candidate)
         return super().get_article(candidates, best_candidate, html_partial)
 
+    def merge_article_segments(self, candidates: dict[HtmlElement, Candidate], best_candidate: Candidate,
+                               score_threshold: float) -> None:
+        """readability joins to its choice the boxes elsewhere on the page that share its
+        class ("entry", "post"), as a story split around an ad is; a "Recent posts" box of
+        cards named "entry", or a row of featured posts, came in with it.  A box under a
+        headline that is one link is another story's teaser, and is not joined."""
+        segments = {elem: found for elem, found in candidates.items() if not _under_a_linked_headline(elem)}
+        super().merge_article_segments(segments, best_candidate, score_threshold)
+
     def sanitize(self, node: HtmlElement, candidates: dict[HtmlElement, Candidate], keep_all_images: bool = False) -> Any:
         """readability drops every heading more than a third link; a section heading that
         links to its subject ("<h4><a href=wiki/Password_Manager>Password Manager</a></h4>"
@@ -331,6 +340,18 @@ def _story_boxes(node: HtmlElement, readability: Readability) -> Iterator[HtmlEl
         if (box is not node and len(text_of(box)) > 0.5 * total and readability.class_weight(box) >= 0
                 and link_density(box) <= _STORY_LINKS):
             yield box
+
+
+def _under_a_linked_headline(elem: HtmlElement) -> bool:
+    """A heading that is one link sits in the box, or beside it in its parent: a teaser."""
+    parent = elem.getparent()
+    beside = [child for child in parent if child.tag in HEADINGS] if parent is not None else []
+    return any(_one_link(head) for head in (*elem.iter(*HEADINGS), *beside))
+
+
+def _one_link(head: HtmlElement) -> bool:
+    links = head.findall(".//a")
+    return len(links) == 1 and bool(text_of(head)) and text_of(links[0]) == text_of(head)
 
 
 def _heading_boxes(node: HtmlElement) -> Iterator[HtmlElement]:

@@ -283,6 +283,11 @@ def drop_chrome(root: HtmlElement) -> None:
             continue
         if not (el.get("class") or el.get("id")):
             continue  # most elements are named nothing: no pattern to run
+        if "nocontent" in (el.get("class") or "").lower().split() and words(text_of(el)) <= most:
+            # (Google's mark for what a site search should not index: the publisher's
+            # own word that the box is not the page's content)
+            el.drop_tree()
+            continue
         if el.tag == "a" and in_running_text(el):
             continue  # a link in a sentence is words of it ("<a class="tag">Obama</a> said"); a
             # labelled span beside a caption ("credit") is not
