@@ -249,3 +249,56 @@ def test_a_teaser_title_linked_in_part_is_the_whole_line() -> None:
                                      "Les plus belles plages", "Lo más importante", "Meest gelezen boeken van 1999 waren romans"])
 def test_a_heading_that_begins_like_a_most_read_box_is_not_one(heading: str) -> None:
     assert not is_blurb_heading(heading)
+
+
+# A bio under its label, in every language, that says nothing of a job at the paper: the
+# label alone says what it is.
+LABELLED_BIOS = {
+    "en": ("About the author", "Mary Brock is a scientist who works on drugs you have never heard of. She enjoys cooking, her cats and the Boston book club."),
+    "de": ("Über die Autorin", "Anna Schmidt ist Biologin und lebt mit zwei Katzen am Stadtrand. Sie liest gern und kocht für ihre Freunde."),
+    "fr": ("À propos de l'auteure", "Marie Dupont est biologiste et vit avec deux chats près du port. Elle aime lire et cuisiner pour ses amis."),
+    "es": ("Sobre la autora", "Lucía Pérez es bióloga y vive con dos gatos cerca del puerto. Le gusta leer y cocinar para sus amigos."),
+    "it": ("L'autrice", "Giulia Rossi è biologa e vive con due gatti vicino al porto. Ama leggere e cucinare per gli amici."),
+    "pt": ("Sobre a autora", "Ana Costa é bióloga e vive com dois gatos perto do porto. Gosta de ler e de cozinhar para os amigos."),
+    "nl": ("Over de auteur", "Eva de Vries is bioloog en woont met twee katten bij de haven. Ze leest graag en kookt voor vrienden."),
+}
+
+
+def test_every_language_has_a_labelled_bio() -> None:
+    assert set(LABELLED_BIOS) == set(lexicon.lexicons())
+
+
+def _story_closed_by(language: str, closing: list[str], suffix: str) -> tuple[list[str], str]:
+    """The fixture's story with ``closing`` after it: in a page, the first line a heading."""
+    title, *story = (CLOSING / f"{language}.txt").read_text().split("\n\n")[:4]
+    if suffix == "txt":
+        body = "\n\n".join([title, *story, *closing]) + "\n"
+    else:
+        first, *rest = closing
+        body = (f"<html lang='{language}'><head><meta charset='utf-8'><title>{title}</title></head><body>"
+                f"<article><h1>{title}</h1>" + "".join(f"<p>{p}</p>" for p in story)
+                + (f"<h3>{first}</h3>" if rest else f"<p>{first}</p>") + "".join(f"<p>{p}</p>" for p in rest)
+                + "</article></body></html>")
+    outcome = process_one(Document(f"x.{suffix}", body.encode()), SummarySettings(enabled=False))
+    assert outcome.article is not None, outcome.error
+    return story, outcome.article.text
+
+
+@pytest.mark.parametrize("suffix", ["txt", "html"])
+@pytest.mark.parametrize("language", sorted(LABELLED_BIOS))
+def test_a_bio_under_its_label_is_not_the_story(language: str, suffix: str) -> None:
+    """"About the author", then "Mary Brock is a scientist who works on drugs…": no job at
+    the paper is named, and the bio was kept as the story's last paragraph."""
+    label, bio = LABELLED_BIOS[language]
+    for closing in ([label, bio], [f"{label}: {bio}"]):
+        story, text = _story_closed_by(language, closing, suffix)
+        assert text.split("\n\n") == story, closing
+
+
+@pytest.mark.parametrize("suffix", ["txt", "html"])
+def test_a_long_section_about_a_books_author_is_the_story(suffix: str) -> None:
+    """A review's closing section on the author of the book runs long: it is the story's."""
+    section = " ".join(["Her first novel, written on the night ferry between the islands over six winters, "
+                        "was turned down by eleven publishers before a small press in Leith took it on."] * 6)
+    story, text = _story_closed_by("en", ["About the author", section], suffix)
+    assert text.split("\n\n")[:3] == story and section in text

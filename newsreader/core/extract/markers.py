@@ -219,9 +219,29 @@ def is_author_bio(text: str) -> bool:
     return len(_SENTENCE_STOP.findall(text)) <= 3 and bool(_AUTHOR_BIO.match(" ".join(words)))
 
 
+# "About the author" on a line of its own, or as the label of the bio's paragraph.
+_BIO_LABEL_LINE = re.compile(rf"^\W*{lexicon.alternation('bio_labels')}\s*:?\s*$", re.IGNORECASE | re.VERBOSE)
+_BIO_LABELLED = re.compile(rf"^\W*{lexicon.alternation('bio_labels')}\s*:\s*\S", re.IGNORECASE | re.VERBOSE)
+_LABELLED_BIO_WORDS = 150  # what follows the label: a bio of a few sentences, not a story
+
+
+def is_bio_label(text: str) -> bool:
+    """"About the author", "L'autrice": the label of a bio, on a line of its own."""
+    return bool(_BIO_LABEL_LINE.match(text))
+
+
 def drop_closing_lines(blocks: list[Block]) -> list[Block]:
     """Author bios and promo lines after the last paragraph of the story go: the story's
-    own last paragraph may mention a reporter or a newsletter, a closing line is only that."""
+    own last paragraph may mention a reporter or a newsletter, a closing line is only that.
+    A bio under its label ("About the author") goes whatever it says of its author: the
+    label says what it is ("Mary Brock is a scientist who works on drugs…")."""
+    for start in range(max(0, len(blocks) - 3), len(blocks)):
+        block = blocks[start]
+        after = blocks[start + 1:]
+        labelled = (is_bio_label(block.text) and after) or (not after and _BIO_LABELLED.match(block.text))
+        if labelled and sum(len(b.text.split()) for b in (block, *after)) <= _LABELLED_BIO_WORDS:
+            blocks = blocks[:start]
+            break
     while blocks and blocks[-1].kind == "paragraph" and (
             is_author_bio(blocks[-1].text) or is_promo(blocks[-1].text)):
         blocks = blocks[:-1]

@@ -23,6 +23,7 @@ from newsreader.core.extract.markers import (
     byline_name,
     copyright_holder,
     drop_closing_lines,
+    is_bio_label,
     is_blurb_heading,
     is_chrome_line,
     is_credit,
@@ -324,8 +325,8 @@ def _story_blocks(units: list[Unit], title: str | None) -> tuple[list[Block], li
             kind = "quote"
         elif not is_prose(text):
             nxt = units[i + 1].text if i + 1 < len(units) else ""
-            if not is_subheading(text, nxt):
-                continue
+            if not is_subheading(text, nxt) and not is_bio_label(text):
+                continue  # (a bio's label stays, for drop_closing_lines to know the bio by)
             kind, level = "heading", 2
         blocks.append(Block(kind, text, level, tuple(Link(t, u) for t, u in unit.links)))
     return drop_closing_lines(blocks), plugs
