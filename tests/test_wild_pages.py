@@ -677,12 +677,39 @@ def test_a_section_heading_that_links_to_its_subject_is_kept() -> None:
      "to two new vessels left the older fleet running at reduced capacity.</p><p>Islanders had "
      "asked for the freeze since the spring, when the first delay was announced.</p></div>", True),
     ("<div><h3><a href='/a'>Related</a></h3><ul><li>one</li></ul></div>", False),
+    # a listicle's item: a picture or a video, then a paragraph no standfirst runs to
+    (f"<div><h3><a href='https://shop.example/lantern'>Lantern kit ($30)</a></h3><div><iframe></iframe></div>"
+     f"<p>{' '.join(['The kit comes with paper, wire and a battery light, and a child can make it in an hour.'] * 4)}</p></div>", True),
+    ("<div><h3><a href='/a'>Ferry fares frozen</a></h3><div><img src='a.jpg'></div><p>The operator agreed to hold "
+     "prices after delays to two new vessels left the older fleet running.</p></div>", False),
 ])
 def test_what_counts_as_a_section_heading(html: str, expected: bool) -> None:
     from newsreader.core.extract.container import section_heading
 
     heading = lxml.html.fragment_fromstring(html).find(".//h3")
     assert section_heading(heading) is expected
+
+
+def test_a_listicle_keeps_the_linked_name_over_each_item() -> None:
+    """"The 5 best lantern kits": each item under a heading that links to the shop, a video,
+    then a long paragraph.  The headings were dropped as link-only lines, and the items
+    ran together with nothing to say which kit each paragraph was about."""
+    kits = ["Harbour lantern kit ($30)", "Paper moon kit ($20)", "Ferry light kit ($25)",
+            "Star lantern kit ($15)", "Festival kit for schools ($60)"]
+    about = ("The kit comes with paper, wire and a battery light, and the instructions are clear enough "
+             "for a child of seven to follow. Ours took an hour at the kitchen table, and the light lasted "
+             "the whole of the lantern walk and most of the next evening too. The paper tore once, and a "
+             "spare sheet in the box saved the day. ")
+    items = "".join(f"<h3><a href='https://shop{i}.example/kit'>{kit}</a></h3><div class='embed'><iframe "
+                    f"src='https://video.example/{i}'></iframe></div><p>{about}{kit.split(' (')[0]} is our pick.</p>"
+                    for i, kit in enumerate(kits))
+    html = ("<html><head><meta charset='utf-8'><title>The 5 best lantern kits</title></head><body><article>"
+            "<h1>The 5 best lantern kits</h1><p>We tried every kit sold in the town's shops before the autumn fair, "
+            f"and these are the five worth buying.</p>{items}</article></body></html>")
+    outcome = process_one(Document("p.html", html.encode(), content_type="text/html"), OFF)
+    assert outcome.article is not None, outcome.error
+    assert [b.text for b in outcome.article.blocks if b.kind == "heading"] == kits
+    assert outcome.article.blurbs == ()
 
 
 ESSAY_CAPTIONS = ("Lantern makers hang the last of two hundred paper moons over the old ferry pier. (Mara Quint/Courier)",

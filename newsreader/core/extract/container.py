@@ -229,6 +229,8 @@ def section_heading(head: HtmlElement) -> bool:
     """A heading with a section under it: a list or table, or two paragraphs of prose
     (a teaser's heading has one standfirst, or nothing, under it)."""
     after = head.getnext()
+    while after is not None and not text_of(after):
+        after = after.getnext()  # (a picture or a video between a heading and its text)
     text = text_of(head)
     if after is None or not _WORD.search(text) or is_blurb_heading(text):
         return False
@@ -236,12 +238,15 @@ def section_heading(head: HtmlElement) -> bool:
         return True
     if after.tag != "p" or words(text_of(after)) < _SECTION_PARAGRAPH:
         return False
+    if words(text_of(after)) >= _SECTION_LONE:
+        return True  # a paragraph no standfirst runs to: a listicle's item, under its link
     then = after.getnext()
     return then is not None and then.tag in ("p", "ul", "ol") and words(text_of(then)) >= _SECTION_NEXT
 
 
 _SECTION_PARAGRAPH = 20  # words of the first paragraph under a section heading…
 _SECTION_NEXT = 10  # …and of the block after it
+_SECTION_LONE = 60  # …or of a first paragraph long enough to stand alone
 
 
 def _holds_a_block(el: HtmlElement) -> bool:
