@@ -41,6 +41,10 @@ LEXICON = Lexicon(
         r"\ (?:ist|sind|wurde|wurden)\ (?:für\ diesen\ (?:artikel|beitrag)\ )?(?:geschlossen|deaktiviert|beendet|abgeschaltet)\b.*",
         r"kommentare\ (?:geschlossen|deaktiviert)\.?",
         r"(?:dieser|der)\ (?:artikel|beitrag)\ kann\ nicht\ (?:mehr\ )?kommentiert\ werden\b.*",
+        # die Metazeile eines Blogbeitrags (WordPress): veröffentlicht, abgelegt, Permalink
+        r"(?:dieser|der)\ (?:eintrag|beitrag)\ wurde\ .{0,80}?(?:veröffentlicht|abgelegt)\b.*",
+        r"(?:setze\ ein\ )?lesezeichen\ (?:auf|für)\ den\ permalink\b.*",
+        r"(?:du\ kannst|sie\ können)\ (?:antworten\ auf\ diesen\ (?:eintrag|beitrag)|einen\ kommentar\ schreiben)\b.*",
     ),
     promos=(
         r"\bnewsletter\ abonnieren\b", r"\bjetzt\ (?:kostenlos\ )?(?:anmelden|abonnieren)\b",

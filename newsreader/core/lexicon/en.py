@@ -90,6 +90,12 @@ LEXICON = Lexicon(
         r"(?:this|the)\ (?:article|story|post|page|piece|discussion|thread)\ (?:is|has\ been)\ (?:now\ )?(?:closed\ (?:for|to)\ "
         r"(?:comments|commenting|new\ comments)|no\ longer\ (?:accepting|open\ (?:for|to))\ comments)\b.*",
         r"we\ (?:have|'ve|’ve)\ (?:closed|disabled|turned\ off|switched\ off)\ (?:the\ )?comments\b.*",
+        # a blog's post-meta under the story (WordPress's themes): posted, filed, how to follow
+        r"this\ (?:entry|post)\ was\ (?:posted|filed)\ (?:on|in|under)\b.*", r"bookmark\ the\ permalink\b.*",
+        r"(?:you\ can\ )?follow\ any\ responses\ to\ this\ (?:entry|post)\b.*",
+        r"(?:both\ )?comments\ and\ (?:pings|trackbacks)\ are\ (?:currently\ )?closed\b.*",
+        r"(?:trackbacks|pings|pinging)\ (?:are|is)\ (?:currently\ )?(?:closed|not\ allowed)\b.*",
+        r"you\ can\ (?:leave\ a\ response|skip\ to\ the\ end\ and\ leave\ a\ response)\b.*",
     ),
     promos=(
         r"\bclick(?:ing)?\ here\b", r"\bsign\ up\ (?:for|to)\b", r"\bsubscribe\ (?:to|now|today)\b",

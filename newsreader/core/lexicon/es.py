@@ -39,6 +39,9 @@ LEXICON = Lexicon(
         r"(?:cerrados|desactivados|deshabilitados)\b.*",
         r"comentarios\ cerrados\b.*",
         r"(?:esta|este)\ (?:noticia|artículo|entrada|nota)\ (?:ya\ )?no\ (?:admite|acepta)\ (?:más\ )?comentarios\b.*",
+        # la línea de metadatos de una entrada de blog (WordPress): publicada, archivada, enlace
+        r"esta\ entrada\ (?:fue|ha\ sido)\ publicada\b.*", r"guarda\ el\ enlace\ permanente\b.*",
+        r"puedes\ seguir\ las\ respuestas\ a\ esta\ entrada\b.*",
     ),
     promos=(
         r"\bsuscr[ií](?:bete|base)\b", r"\brecibe\b.{0,60}\b(?:boletín|newsletter)\b", r"\bap[uú]ntate\b",

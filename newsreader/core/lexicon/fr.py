@@ -37,6 +37,10 @@ LEXICON = Lexicon(
         r"(?:fermés|clos|désactivés)\b.*",
         r"commentaires\ (?:fermés|clos|désactivés)\.?",
         r"(?:cet\ article|la\ discussion)\ (?:est\ (?:fermée?|close)\ aux\ commentaires|n['’]accepte\ plus\ (?:de\ )?commentaires?)\b.*",
+        # la ligne de méta d'un billet de blog (WordPress) : publié, classé, permalien
+        r"(?:cette\ entrée|ce\ (?:contenu|billet))\ a\ été\ publiée?\b.*",
+        r"vous\ pouvez\ (?:le\ mettre\ en\ favoris|suivre\ les\ réponses\ à\ (?:cette\ entrée|ce\ billet))\b.*",
+        r"mettez\ en\ favori\ (?:ce|le)\ permalien\b.*",
     ),
     promos=(
         r"\binscrivez-vous\b.{0,60}\b(?:newsletter|lettre)\b", r"\brecevez\b.{0,60}\b(?:newsletter|lettre)\b",

@@ -35,6 +35,9 @@ LEXICON = Lexicon(
         r"(?:chiusi|disattivati|disabilitati)\b.*",
         r"commenti\ chiusi\b.*",
         r"quest[oa]\ (?:articolo|notizia|post)\ non\ (?:accetta|consente)\ più\ commenti\b.*",
+        # la riga di metadati di un post (WordPress): pubblicato, archiviato, permalink
+        r"quest[oa]\ (?:voce|post|articolo)\ è\ stat[oa]\ pubblicat[oa]\ (?:il|in|sotto)\b.*",
+        r"(?:aggiungi\ ai\ segnalibri|contrassegna)\ il\ permalink\b.*",
     ),
     promos=(r"\biscriviti\b", r"\bricevi\b.{0,60}\bnewsletter\b"),
     relative_times=(r"\d+\s*[^\W\d]\w*\ fa",),

@@ -33,6 +33,8 @@ LEXICON = Lexicon(
         r"reageren(?:\ op\ (?:dit|deze)\ (?:artikel|bericht|stuk))?\ is\ (?:gesloten|niet\ (?:meer\ )?mogelijk|uitgeschakeld)\b.*",
         r"(?:de\ )?reacties(?:\ op\ (?:dit|deze)\ (?:artikel|bericht|stuk))?\ zijn\ (?:gesloten|uitgeschakeld)\b.*",
         r"reacties\ gesloten\b.*",
+        # de metaregel onder een blogbericht (WordPress): geplaatst, opgeslagen, permalink
+        r"dit\ (?:bericht|artikel)\ (?:werd|is)\ geplaatst\b.*", r"bookmark\ de\ permalink\b.*",
     ),
     promos=(
         r"\bschrijf\ je\ in\b", r"\bmeld\ (?:je|u)\ aan\b.{0,60}nieuwsbrief\b",

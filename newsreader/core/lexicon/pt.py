@@ -34,6 +34,9 @@ LEXICON = Lexicon(
         r"(?:fechados|encerrados|desativados)\b.*",
         r"comentários\ (?:fechados|encerrados)\b.*",
         r"(?:esta|este)\ (?:matéria|notícia|artigo)\ não\ (?:aceita|permite)\ mais\ comentários\b.*",
+        # a linha de metadados de um post de blog (WordPress): publicado, arquivado, link
+        r"esta\ entrada\ foi\ publicada\b.*", r"(?:adicione|marque|guarde)\ o\ (?:link\ permanente|permalink)\b.*",
+        r"pode\ acompanhar\ as\ respostas\ a\ esta\ entrada\b.*",
     ),
     promos=(
         r"\bassine\b.{0,60}\b(?:newsletter|boletim)\b", r"\breceba\b.{0,60}\b(?:newsletter|boletim)\b",
