@@ -96,6 +96,10 @@ LEXICON = Lexicon(
         r"(?:both\ )?comments\ and\ (?:pings|trackbacks)\ are\ (?:currently\ )?closed\b.*",
         r"(?:trackbacks|pings|pinging)\ (?:are|is)\ (?:currently\ )?(?:closed|not\ allowed)\b.*",
         r"you\ can\ (?:leave\ a\ response|skip\ to\ the\ end\ and\ leave\ a\ response)\b.*",
+        r"trackback\ url\b.*", r"(?:proudly\ )?powered\ by\ (?:[\w.&-]+\ ?){1,3}",
+        # a gallery's pager, a press release's fold, a bare social handle
+        r"(?:previous|prev)\W*\d+\s*(?:/|of)\s*\d+\W*next", r"show\ full\ (?:pr\ )?text",
+        r"(?:twitter|facebook(?:\ fan\ page)?|instagram|tiktok|youtube|linkedin)\s*:\s*\S+",
     ),
     promos=(
         r"\bclick(?:ing)?\ here\b", r"\bsign\ up\ (?:for|to)\b", r"\bsubscribe\ (?:to|now|today)\b",
