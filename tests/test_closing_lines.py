@@ -312,3 +312,34 @@ def test_a_long_section_about_a_books_author_is_the_story(suffix: str) -> None:
                         "was turned down by eleven publishers before a small press in Leith took it on."] * 6)
     story, text = _story_closed_by("en", ["About the author", section], suffix)
     assert text.split("\n\n")[:3] == story and section in text
+
+
+# A press release's or a blog's closing box on the company or the author, under "About"
+# and a name, in every language.
+ABOUT_BOXES = {
+    "en": ("About Harbour Ferries Ltd", "Harbour Ferries runs eleven routes between the islands and the mainland and employs 400 people."),
+    "de": ("Über Hafenfähren GmbH", "Hafenfähren betreibt elf Linien zwischen den Inseln und dem Festland und beschäftigt 400 Menschen."),
+    "fr": ("À propos de Bacs du Port", "Bacs du Port exploite onze lignes entre les îles et le continent et emploie 400 personnes."),
+    "es": ("Acerca de Ferris del Puerto", "Ferris del Puerto opera once rutas entre las islas y el continente y emplea a 400 personas."),
+    "it": ("Informazioni su Traghetti del Porto", "Traghetti del Porto gestisce undici linee tra le isole e la terraferma e impiega 400 persone."),
+    "pt": ("Sobre Balsas do Porto", "Balsas do Porto opera onze linhas entre as ilhas e o continente e emprega 400 pessoas."),
+    "nl": ("Over Havenveren BV", "Havenveren vaart op elf lijnen tussen de eilanden en het vasteland en heeft 400 mensen in dienst."),
+}
+
+
+def test_every_language_has_an_about_box() -> None:
+    assert set(ABOUT_BOXES) == set(lexicon.lexicons())
+
+
+@pytest.mark.parametrize("suffix", ["txt", "html"])
+@pytest.mark.parametrize("language", sorted(ABOUT_BOXES))
+def test_a_closing_box_about_the_company_is_not_the_story(language: str, suffix: str) -> None:
+    story, text = _story_closed_by(language, list(ABOUT_BOXES[language]), suffix)
+    assert text.split("\n\n") == story
+
+
+def test_a_closing_section_that_is_no_name_stays() -> None:
+    """"About the study" heads the story's own last section: no name follows "About"."""
+    closing = ["About the study", "The survey asked 2,000 islanders how often they took the ferry in 2023."]
+    story, text = _story_closed_by("en", closing, "html")
+    assert text.split("\n\n") == [*story, *closing]

@@ -225,9 +225,21 @@ _BIO_LABELLED = re.compile(rf"^\W*{lexicon.alternation('bio_labels')}\s*:\s*\S",
 _LABELLED_BIO_WORDS = 150  # what follows the label: a bio of a few sentences, not a story
 
 
+_ABOUT = re.compile(rf"^{lexicon.alternation('about_labels')}\s*(?P<name>.+?)\s*:?$", re.IGNORECASE | re.VERBOSE)
+
+
 def is_bio_label(text: str) -> bool:
-    """"About the author", "L'autrice": the label of a bio, on a line of its own."""
-    return bool(_BIO_LABEL_LINE.match(text))
+    """"About the author", "L'autrice", or "About Acme Corp", "Über Anna Weber" (a name of
+    one to five words, capitalised but for its particles): the label of a closing box on the author or the
+    company, on a line of its own."""
+    if _BIO_LABEL_LINE.match(text):
+        return True
+    about = _ABOUT.match(" ".join(text.split()))
+    if about is None:
+        return False
+    name = about["name"].split()
+    return (1 <= len(name) <= 5 and name[0][:1].isupper()
+            and all(word[:1].isupper() or word in _SMALL_WORDS for word in name))
 
 
 def drop_closing_lines(blocks: list[Block]) -> list[Block]:

@@ -47,6 +47,9 @@ class Lexicon:
     author_bios: tuple[str, ...] = ()
     # regex: a label before such a bio ("about\ the\ author")
     bio_labels: tuple[str, ...] = ()
+    # regex: the word before a name that heads a closing box on the author or the company
+    # ("about" in "About Acme Corp", "über")
+    about_labels: tuple[str, ...] = ()
     # plain words that may stay lower case inside a name ("of", "von")
     name_particles: tuple[str, ...] = ()
     # plain words: folders of a site's addresses whose pages list stories ("topics", "tag")

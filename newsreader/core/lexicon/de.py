@@ -61,6 +61,7 @@ LEXICON = Lexicon(
         r"(?:redakteur|korrespondent|reporter|journalist|autor|kolumnist)\w*\b[^,.]{0,60},\ (?:berichtet|schreibt)\b",
     ),
     bio_labels=(r"über\ (?:den\ autor|die\ autorin)",),
+    about_labels=(r"über",),
     name_particles=("der", "die", "das", "und", "von"),
     listing_folders=("thema", "themen", "schlagwort", "schlagworte", "autor", "autoren", "rubrik"),
 )

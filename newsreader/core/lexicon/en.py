@@ -124,6 +124,7 @@ LEXICON = Lexicon(
         r"[^,.]{0,60},\ (?:covers|writes|reports)\b",
     ),
     bio_labels=(r"about\ the\ author",),
+    about_labels=(r"about",),
     name_particles=("of", "the", "and", "for", "in", "on", "at", "&"),
     listing_folders=("topic", "topics", "tag", "tags", "category", "categories", "author", "authors",
                      "profile", "profiles", "people", "series", "section", "sections"),

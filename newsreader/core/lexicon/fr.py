@@ -56,6 +56,7 @@ LEXICON = Lexicon(
         r"(?:journaliste|rédact(?:eur|rice)|correspondant\w*|reporter|chroniqueu?r\w*)\b[^,.]{0,60},\ (?:couvre|écrit|suit)\b",
     ),
     bio_labels=(r"à\ propos\ de\ l['’]auteure?",),
+    about_labels=(r"à\ propos\ d(?:e\ |[\'’])",),
     name_particles=("de", "la", "le", "du", "des"),
     listing_folders=("sujet", "sujets", "auteur", "auteurs", "rubrique", "theme", "themes"),
 )

@@ -48,6 +48,7 @@ LEXICON = Lexicon(
         r"(?:journalist|redacteur|correspondent|verslaggever|columnist)\w*\b[^,.]{0,60},\ (?:schrijft|volgt)\b",
     ),
     bio_labels=(r"over\ de\ auteur",),
+    about_labels=(r"over",),
     name_particles=("van", "de", "der"),
     listing_folders=("onderwerp", "onderwerpen", "auteur", "auteurs", "rubriek", "trefwoord"),
 )

@@ -51,6 +51,7 @@ LEXICON = Lexicon(
         r"(?:jornalista|repórter|correspondente|colunista|redator\w*)\b[^,.]{0,60},\ (?:cobre|escreve)\b",
     ),
     bio_labels=(r"sobre\ (?:o\ autor|a\ autora)",),
+    about_labels=(r"sobre",),
     name_particles=("de", "e", "da", "do"),
     listing_folders=("tema", "temas", "assunto", "assuntos", "autor", "autores", "secao", "editoria"),
 )
