@@ -229,9 +229,9 @@ _ABOUT = re.compile(rf"^{lexicon.alternation('about_labels')}\s*(?P<name>.+?)\s*
 
 
 def is_bio_label(text: str) -> bool:
-    """"About the author", "L'autrice", or "About Acme Corp", "Über Anna Weber" (a name of
-    one to five words, capitalised but for its particles): the label of a closing box on the author or the
-    company, on a line of its own."""
+    """The label of a closing box on the author or the company, on a line of its own:
+    "About the author", "L'autrice", or "About Acme Corp", "Über Anna Weber" (a name of one
+    to five words, capitalised but for its particles)."""
     if _BIO_LABEL_LINE.match(text):
         return True
     about = _ABOUT.match(" ".join(text.split()))
@@ -245,8 +245,8 @@ def is_bio_label(text: str) -> bool:
 def drop_closing_lines(blocks: list[Block]) -> list[Block]:
     """Author bios and promo lines after the last paragraph of the story go: the story's
     own last paragraph may mention a reporter or a newsletter, a closing line is only that.
-    A bio under its label ("About the author") goes whatever it says of its author: the
-    label says what it is ("Mary Brock is a scientist who works on drugs…")."""
+    A bio under its label ("About the author", "About Acme Corp") goes whatever it says:
+    the label says what it is ("Mary Brock is a scientist who works on drugs…")."""
     for start in range(max(0, len(blocks) - 3), len(blocks)):
         block = blocks[start]
         after = blocks[start + 1:]

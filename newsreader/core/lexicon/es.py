@@ -55,7 +55,7 @@ LEXICON = Lexicon(
         r"(?:periodista|redactor\w*|corresponsal|reporter[oa]?|columnista)\b[^,.]{0,60},\ (?:cubre|escribe)\b",
     ),
     bio_labels=(r"sobre\ (?:el\ autor|la\ autora)",),
-    about_labels=(r"acerca\ de", r"sobre",),
+    about_labels=(r"acerca\ de", r"sobre"),
     name_particles=("de", "la", "del", "y"),
     listing_folders=("tema", "temas", "etiqueta", "etiquetas", "autor", "autores", "seccion"),
 )

@@ -49,7 +49,7 @@ LEXICON = Lexicon(
         r"(?:giornalista|redattor\w*|corrispondente|inviat\w*|editorialista|cronista)\b[^,.]{0,60},\ (?:segue|scrive)\b",
     ),
     bio_labels=(r"(?:l['’]autore|l['’]autrice|sull['’]autore|sull['’]autrice)",),
-    about_labels=(r"informazioni\ su", r"chi\ è",),
+    about_labels=(r"informazioni\ su", r"chi\ è"),
     name_particles=("di", "del", "e"),
     listing_folders=("argomenti", "argomento", "tema", "autore", "autori", "sezione"),
 )
