@@ -115,7 +115,11 @@ class AnchoredReadability(Readability):
         class ("entry", "post"), as a story split around an ad is; a "Recent posts" box of
         cards named "entry", or a row of featured posts, came in with it.  A box under a
         headline that is one link is another story's teaser, and is not joined."""
-        segments = {elem: found for elem, found in candidates.items() if not _under_a_linked_headline(elem)}
+        # (only a box of the choice's tag can be joined; each parent's headings read once)
+        tag = best_candidate["elem"].tag
+        beside: dict[HtmlElement, bool] = {}
+        segments = {elem: found for elem, found in candidates.items()
+                    if elem.tag != tag or not _under_a_linked_headline(elem, beside)}
         super().merge_article_segments(segments, best_candidate, score_threshold)
 
     def sanitize(self, node: HtmlElement, candidates: dict[HtmlElement, Candidate], keep_all_images: bool = False) -> Any:
@@ -347,11 +351,13 @@ def _story_boxes(node: HtmlElement, readability: Readability) -> Iterator[HtmlEl
             yield box
 
 
-def _under_a_linked_headline(elem: HtmlElement) -> bool:
-    """A heading that is one link sits in the box, or beside it in its parent: a teaser."""
+def _under_a_linked_headline(elem: HtmlElement, beside: dict[HtmlElement, bool]) -> bool:
+    """A heading that is one link sits in the box, or beside it in its parent: a teaser.
+    ``beside`` keeps, for each parent seen, whether such a heading is among its children."""
     parent = elem.getparent()
-    beside = [child for child in parent if child.tag in HEADINGS] if parent is not None else []
-    return any(_one_link(head) for head in (*elem.iter(*HEADINGS), *beside))
+    if parent is not None and parent not in beside:
+        beside[parent] = any(child.tag in HEADINGS and _one_link(child) for child in parent)
+    return (parent is not None and beside[parent]) or any(_one_link(head) for head in elem.iter(*HEADINGS))
 
 
 def _one_link(head: HtmlElement) -> bool:
