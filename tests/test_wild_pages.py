@@ -795,3 +795,22 @@ def test_the_prose_fallback_reads_no_sidebar_menu_or_comments() -> None:
     assert "curated" not in text and "thirty years" not in text
     only = f"<html><body><div class='sidebar'>{story}</div></body></html>"  # (half the text: kept)
     assert _prose_fallback(only, PageMeta(), None)[0].text.startswith(FOOTBRIDGE[0])
+
+
+def test_a_frameset_says_where_its_text_is() -> None:
+    """An old site's frameset holds no text of its own: the error names its frames, where
+    "no article text found" said nothing of where to look."""
+    html = ("<html><head><title>Harbour Board</title></head><frameset cols='20%,80%'><frame src='nav.html'>"
+            "<frame src='minutes/1998.html'><noframes><body>Your browser has no frames.</body></noframes></frameset></html>")
+    outcome = process_one(Document("p.html", html.encode(), url="http://harbour.example/board/", content_type="text/html"), OFF)
+    assert outcome.article is None
+    assert outcome.error == ("a page of frames with no text of its own; its frames: "
+                             "http://harbour.example/board/nav.html http://harbour.example/board/minutes/1998.html")
+
+
+def test_a_frameset_whose_noframes_holds_the_text_is_read() -> None:
+    html = ("<html><head><title>Harbour Board</title></head><frameset cols='20%,80%'><frame src='nav.html'>"
+            "<noframes><body>" + "".join(f"<p>{p}</p>" for p in FOOTBRIDGE * 2) + "</body></noframes></frameset></html>")
+    outcome = process_one(Document("p.html", html.encode(), content_type="text/html"), OFF)
+    assert outcome.article is not None, outcome.error
+    assert FOOTBRIDGE[0] in outcome.article.text

@@ -636,6 +636,7 @@ def extract_html(doc: DecodedDocument, site: SiteRules | None = None) -> Article
     root = parse_html(doc.text)
     meta = read_meta(root, doc.url)
     base = meta.canonical_url or doc.url
+    frames = [url for frame in root.iter("frame") if (url := join_url(base, frame.get("src") or ""))]
     keep_essay_captions(root)  # (a photo essay's captions are its story: before captions go)
     drop_code_and_forms(root)
     if site:
@@ -677,6 +678,10 @@ def extract_html(doc: DecodedDocument, site: SiteRules | None = None) -> Article
         blocks = _stated_body(meta.article_body, doc)
     if not blocks:
         blocks = _readability_alone(untouched)
+    if not blocks and frames:
+        # (an old site's frameset: the text is in the pages it frames, which the reader
+        # can open; "no article text found" would say nothing of where it is)
+        raise ExtractError(f"a page of frames with no text of its own; its frames: {' '.join(frames[:4])}")
     return Article(
         title=meta.title,
         blocks=tuple(_without_repeats(blocks)),
