@@ -184,7 +184,7 @@ def _error_line(source: str, error: str | None) -> str:
     """One line on stderr for an input that failed: its name once (errors that name it
     already start with it), with no escape a file name or a page could smuggle in."""
     error = error or "failed"
-    line = error if error.startswith(f"{source}:") else f"{source}: {error}"
+    line = error if not source.strip() or error.startswith(f"{source}:") else f"{source}: {error}"
     return f"newsreader: {clean_line(line)}"
 
 

@@ -95,14 +95,15 @@ def test_bad_config_is_one_line(tmp_path: Path) -> None:
 
 
 def test_addresses_a_user_pastes(tmp_path: Path) -> None:
-    """A browser's file:// address is read as the file; another scheme, or a web address
-    typed without one, gets a line that says what to do; a file named with a colon is a file."""
+    """A browser's file:// address is read as the file; another scheme, a web address typed
+    without one, or an empty argument gets a line that says what to do; a file named with a
+    colon is a file."""
     saved = tmp_path / "saved page.html"
     saved.write_bytes(page(STORY_HTML).read_bytes())
     colon = tmp_path / "notes:2024.txt"
     colon.write_text("The harbour ferry keeps its winter timetable after a council vote on Tuesday evening.")
     done = run("extract", "--format", "json", saved.as_uri(), "ftp://example.org/story.html",
-               "www.example.org/story", str(colon))
+               "www.example.org/story", str(colon), "")
     assert done.returncode == 1
     out = records(done)
     assert out[0]["error"] is None and out[0]["title"] == STORY_TITLE
@@ -110,6 +111,9 @@ def test_addresses_a_user_pastes(tmp_path: Path) -> None:
     assert out[2]["error"] == ("www.example.org/story: no such file "
                                "(for a web page, give its full address: https://www.example.org/story)")
     assert out[3]["error"] is None and "winter timetable" in out[3]["text"]
+    # (an empty argument, a shell variable never set, was read as the current folder)
+    assert out[4]["error"] == "an empty input: give a file, an address, or - for standard input"
+    assert "newsreader: an empty input: give a file, an address, or - for standard input" in done.stderr.splitlines()
 
 
 def test_an_error_line_names_its_input_once_and_carries_no_escape(tmp_path: Path) -> None:

@@ -41,6 +41,10 @@ def load_file(source: str, max_bytes: int) -> Document:
     if source == "-":
         body = sys.stdin.buffer.read(max_bytes + 1)
         path = None
+    elif not source.strip():
+        # (an empty argument, from a shell variable that was never set: the path "" is
+        # the current folder, and "is a directory" said nothing of what went wrong)
+        raise FetchError("an empty input: give a file, an address, or - for standard input")
     else:
         try:  # (a name too long for the file system, or with a NUL in it, is this input's error)
             file = _local_path(source)
