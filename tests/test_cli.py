@@ -113,7 +113,9 @@ def test_addresses_a_user_pastes(tmp_path: Path) -> None:
     assert out[3]["error"] is None and "winter timetable" in out[3]["text"]
     # (an empty argument, a shell variable never set, was read as the current folder)
     assert out[4]["error"] == "an empty input: give a file, an address, or - for standard input"
-    assert "newsreader: an empty input: give a file, an address, or - for standard input" in done.stderr.splitlines()
+    plain = run("extract", "")
+    assert plain.returncode == 1
+    assert plain.stderr.splitlines() == ["newsreader: an empty input: give a file, an address, or - for standard input"]
 
 
 def test_an_error_line_names_its_input_once_and_carries_no_escape(tmp_path: Path) -> None:
