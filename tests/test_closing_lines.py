@@ -89,7 +89,8 @@ def test_a_bio_naming_the_beat_closes_no_story(language: str) -> None:
 # seen: a closing notice, a newsletter prompt, an author bio (with a label, a handle, an
 # appositive).  Each closes the fixture's story, in a plain-text dump and in a page.
 CLOSING_VARIANTS = {
-"en": ["Powered by Movable Type.", "TrackBack URL for this entry: https://blog.example/tb/5120", "Twitter: @harbourpost", "Previous 1 / 18 Next",
+"en": ["Posted by Becky | View all posts by Becky | Published in Architecture, Furniture", "Twitter (17,951 followers) • Facebook (3,507 likes)",
+ "Powered by Movable Type.", "TrackBack URL for this entry: https://blog.example/tb/5120", "Twitter: @harbourpost", "Previous 1 / 18 Next",
  "This entry was posted on Thursday, August 9th, 2012 at 12:04 am and is filed under Harbour, Ferries. You can follow any responses to this entry through the RSS 2.0 feed. You can leave a response, or trackback from your own site.", "This entry was posted in Harbour News. Bookmark the permalink.", "Both comments and pings are currently closed.",
  "Comments are closed.", "Comments have been disabled for this story.", "Commenting is closed for this article.",
  "The comments section is closed.", "Comments on this article are now closed.", "Comments for this story have been turned off.",

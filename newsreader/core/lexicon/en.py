@@ -100,6 +100,9 @@ LEXICON = Lexicon(
         # a gallery's pager, a press release's fold, a bare social handle
         r"(?:previous|prev)\W*\d+\s*(?:/|of)\s*\d+\W*next", r"show\ full\ (?:pr\ )?text",
         r"(?:twitter|facebook(?:\ fan\ page)?|instagram|tiktok|youtube|linkedin)\s*:\s*\S+",
+        # "Posted by Becky | View all posts by Becky | Published in …"; "Twitter (17,951 followers)"
+        r".{0,80}\bview\ all\ posts\ (?:by|in|from)\b.{0,120}",
+        r"(?:twitter|facebook|flickr|instagram|youtube|linkedin|pinterest)\s*\(\s*[\d,.]+\s*[^\W\d]*\s*\)",
     ),
     promos=(
         r"\bclick(?:ing)?\ here\b", r"\bsign\ up\ (?:for|to)\b", r"\bsubscribe\ (?:to|now|today)\b",
