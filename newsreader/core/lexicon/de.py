@@ -45,6 +45,7 @@ LEXICON = Lexicon(
         r"(?:dieser|der)\ (?:eintrag|beitrag)\ wurde\ .{0,80}?(?:veröffentlicht|abgelegt)\b.*",
         r"(?:setze\ ein\ )?lesezeichen\ (?:auf|für)\ den\ permalink\b.*",
         r"(?:du\ kannst|sie\ können)\ (?:antworten\ auf\ diesen\ (?:eintrag|beitrag)|einen\ kommentar\ schreiben)\b.*",
+        r".{1,150}\ video\ (?:ansehen|abspielen)",
     ),
     promos=(
         r"\bnewsletter\ abonnieren\b", r"\bjetzt\ (?:kostenlos\ )?(?:anmelden|abonnieren)\b",

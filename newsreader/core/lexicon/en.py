@@ -103,6 +103,8 @@ LEXICON = Lexicon(
         # "Posted by Becky | View all posts by Becky | Published in …"; "Twitter (17,951 followers)"
         r".{0,80}\bview\ all\ posts\ (?:by|in|from)\b.{0,120}",
         r"(?:twitter|facebook|flickr|instagram|youtube|linkedin|pinterest)\s*\(\s*[\d,.]+\s*[^\W\d]*\s*\)",
+        # a video teaser inside the story: a title, then its "Watch Video" link
+        r".{1,150}\ (?-i:Watch|Play|WATCH|PLAY)\ (?:the\ )?video",  # (capitalised: a link's label, not prose)
     ),
     promos=(
         r"\bclick(?:ing)?\ here\b", r"\bsign\ up\ (?:for|to)\b", r"\bsubscribe\ (?:to|now|today)\b",

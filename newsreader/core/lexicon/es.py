@@ -42,6 +42,7 @@ LEXICON = Lexicon(
         # la línea de metadatos de una entrada de blog (WordPress): publicada, archivada, enlace
         r"esta\ entrada\ (?:fue|ha\ sido)\ publicada\b.*", r"guarda\ el\ enlace\ permanente\b.*",
         r"puedes\ seguir\ las\ respuestas\ a\ esta\ entrada\b.*",
+        r".{1,150}\ (?:ver|mira)\ (?:el\ )?v[ií]deo",
     ),
     promos=(
         r"\bsuscr[ií](?:bete|base)\b", r"\brecibe\b.{0,60}\b(?:boletín|newsletter)\b", r"\bap[uú]ntate\b",

@@ -41,6 +41,7 @@ LEXICON = Lexicon(
         r"(?:cette\ entrée|ce\ (?:contenu|billet))\ a\ été\ publiée?\b.*",
         r"vous\ pouvez\ (?:le\ mettre\ en\ favoris|suivre\ les\ réponses\ à\ (?:cette\ entrée|ce\ billet))\b.*",
         r"mettez\ en\ favori\ (?:ce|le)\ permalien\b.*",
+        r".{1,150}\ (?:voir|regarder)\ la\ vidéo",
     ),
     promos=(
         r"\binscrivez-vous\b.{0,60}\b(?:newsletter|lettre)\b", r"\brecevez\b.{0,60}\b(?:newsletter|lettre)\b",

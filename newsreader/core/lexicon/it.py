@@ -38,6 +38,7 @@ LEXICON = Lexicon(
         # la riga di metadati di un post (WordPress): pubblicato, archiviato, permalink
         r"quest[oa]\ (?:voce|post|articolo)\ è\ stat[oa]\ pubblicat[oa]\ (?:il|in|sotto)\b.*",
         r"(?:aggiungi\ ai\ segnalibri|contrassegna)\ il\ permalink\b.*",
+        r".{1,150}\ guarda\ il\ video",
     ),
     promos=(r"\biscriviti\b", r"\bricevi\b.{0,60}\bnewsletter\b"),
     relative_times=(r"\d+\s*[^\W\d]\w*\ fa",),

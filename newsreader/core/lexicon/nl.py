@@ -35,6 +35,7 @@ LEXICON = Lexicon(
         r"reacties\ gesloten\b.*",
         # de metaregel onder een blogbericht (WordPress): geplaatst, opgeslagen, permalink
         r"dit\ (?:bericht|artikel)\ (?:werd|is)\ geplaatst\b.*", r"bookmark\ de\ permalink\b.*",
+        r".{1,150}\ bekijk\ de\ video",
     ),
     promos=(
         r"\bschrijf\ je\ in\b", r"\bmeld\ (?:je|u)\ aan\b.{0,60}nieuwsbrief\b",

@@ -37,6 +37,7 @@ LEXICON = Lexicon(
         # a linha de metadados de um post de blog (WordPress): publicado, arquivado, link
         r"esta\ entrada\ foi\ publicada\b.*", r"(?:adicione|marque|guarde)\ o\ (?:link\ permanente|permalink)\b.*",
         r"pode\ acompanhar\ as\ respostas\ a\ esta\ entrada\b.*",
+        r".{1,150}\ (?:assista\ ao|veja\ o|ver)\ v[ií]deo",
     ),
     promos=(
         r"\bassine\b.{0,60}\b(?:newsletter|boletim)\b", r"\breceba\b.{0,60}\b(?:newsletter|boletim)\b",
