@@ -89,7 +89,7 @@ def test_a_bio_naming_the_beat_closes_no_story(language: str) -> None:
 # seen: a closing notice, a newsletter prompt, an author bio (with a label, a handle, an
 # appositive).  Each closes the fixture's story, in a plain-text dump and in a page.
 CLOSING_VARIANTS = {
-"en": ["Ferry keeps its winter timetable Watch Video", "Posted by Becky | View all posts by Becky | Published in Architecture, Furniture", "Twitter (17,951 followers) • Facebook (3,507 likes)",
+"en": ["Ferry keeps its winter timetable Watch Video", "Related Topics: Harbour, Ferries", "Tagged as: ferries, timetable, winter", "Posted by Becky | View all posts by Becky | Published in Architecture, Furniture", "Twitter (17,951 followers) • Facebook (3,507 likes)",
  "Powered by Movable Type.", "TrackBack URL for this entry: https://blog.example/tb/5120", "Twitter: @harbourpost", "Previous 1 / 18 Next",
  "This entry was posted on Thursday, August 9th, 2012 at 12:04 am and is filed under Harbour, Ferries. You can follow any responses to this entry through the RSS 2.0 feed. You can leave a response, or trackback from your own site.", "This entry was posted in Harbour News. Bookmark the permalink.", "Both comments and pings are currently closed.",
  "Comments are closed.", "Comments have been disabled for this story.", "Commenting is closed for this article.",
@@ -140,6 +140,7 @@ STORY_ENDINGS = {
     "en": ["Residents can send comments on the plan to the council until the end of May.",
            "This entry was posted to the council by a resident who asked not to be named, officials said.",
            "Powered by wind turbines, the island's ferries now run every hour.",
+           "Tagged as a risk by the inspectors, the old pier was closed on Monday.",
            "Passengers on the late ferry can now Watch Video, the new screens service, on board.",
            "Joan Hale, a former reporter for the Courier, said the ferry had never been so busy."],
     "de": ["Anwohner können ihre Kommentare zu dem Plan bis Ende Mai beim Gemeinderat einreichen.",

@@ -66,7 +66,7 @@ LEXICON = Lexicon(
         r"sign\ ?in", r"subscribe\b.*", r"sign\ up\b.*",
         r"newsletters?(?:\s*[:|].*|\ (?:sign[\ -]?up|signup|subscription)\b.*)?", r"get\ the\ app.*",
         r"download\ the\ app.*", r"get\ started\b.*", r"follow\ us\b.*",
-        r"(?:tags?|topics?|filed\ under|categories)\b:?[^.!?]*",
+        r"(?:tags?|topics?|filed\ under|categories|related\ topics|tagged\ (?:as|with)|full\ list\ of\ categories)\b:?[^.!?]*",
         r"(?:photo|photograph|image|picture|credit|source|illustration|video)\s*(?:credit)?\s*:.*",
         # (a copyright line has a year, a sign or the reservation, or is short: "Copyright
         # lawyers say …" is a sentence; so are "Terms of the deal …" and "Cookies, …")
