@@ -24,7 +24,9 @@ PLUG_PREFIX = re.compile(
 
 # Whole-line chrome in no language in particular: numbers, copyright signs, logos, store badges.
 _NEUTRAL_CHROME = (r"\d+(?:\ \d+){2,}", r"©.*", r"\(c\)\ (?:\d{4}|copyright).*", r"logo", r"\[logo\].*",
-                   r"orange\ background", r"app-store.*", r"play-store.*")
+                   r"orange\ background", r"app-store.*", r"play-store.*",
+                   # a share button's name alone ("Email | Print | Digg | Reddit")
+                   r"(?:digg|reddit|stumbleupon|delicious|facebook|twitter|linkedin|whatsapp|pinterest|tumblr|flipboard|xing)")
 # Whole-line chrome: share bars, promos, subscription and comment prompts, credits, closing notices.
 CHROME_LINE = re.compile(
     rf"""^(?:{"|".join(lexicon.union("chrome_lines") + _NEUTRAL_CHROME)})\s*$""",

@@ -46,6 +46,9 @@ LEXICON = Lexicon(
         r"(?:setze\ ein\ )?lesezeichen\ (?:auf|für)\ den\ permalink\b.*",
         r"(?:du\ kannst|sie\ können)\ (?:antworten\ auf\ diesen\ (?:eintrag|beitrag)|einen\ kommentar\ schreiben)\b.*",
         r".{1,150}\ video\ (?:ansehen|abspielen)",
+        # die Werkzeugleiste eines Artikels, Zeile für Zeile
+        r"(?:artikel|seite|beitrag)\ (?:drucken|versenden|empfehlen|merken|per\ e-?mail\ (?:versenden|senden))",
+        r"druckversion", r"(?:artikel\ )?(?:an\ einen\ freund|weiter)empfehlen", r"fehler\ melden",
     ),
     promos=(
         r"\bnewsletter\ abonnieren\b", r"\bjetzt\ (?:kostenlos\ )?(?:anmelden|abonnieren)\b",

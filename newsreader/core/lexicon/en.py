@@ -105,6 +105,13 @@ LEXICON = Lexicon(
         r"(?:twitter|facebook|flickr|instagram|youtube|linkedin|pinterest)\s*\(\s*[\d,.]+\s*[^\W\d]*\s*\)",
         # a video teaser inside the story: a title, then its "Watch Video" link
         r".{1,150}\ (?-i:Watch|Play|WATCH|PLAY)\ (?:the\ )?video",  # (capitalised: a link's label, not prose)
+        # a story's tool bar, one line at a time, as 2000s news sites set it
+        r"(?:e-?mail|print|save|share|bookmark|recommend|send|digg|reprint|discuss)\ (?:this|the)\ (?:story|article|page|post|item)"
+        r"(?:\ to\ a\ friend)?",
+        r"(?:e-?mail|send)\ (?:this\ )?(?:story\ |article\ |link\ )?to\ a\ friend", r"printer[-\ ]friendly(?:\ (?:version|format|page))?",
+        r"(?:e-?mail|print)\ (?:story|article|page)", r"(?:story|article)\ tools", r"digg\ (?:this|it)", r"del\.icio\.us",
+        r"reprints?(?:\ (?:&|and)\ permissions)?", r"report\ an?\ (?:error|typo|correction)", r"post\ a\ comment", r"add\ to\ my\ yahoo!?",
+        r"(?:text|font)\ size\s*:?(?:\s*[a-z][+-]?){1,3}", r"this\ material\ may\ not\ be\ published\b.*", r"have\ your\ say",
     ),
     promos=(
         r"\bclick(?:ing)?\ here\b", r"\bsign\ up\ (?:for|to)\b", r"\bsubscribe\ (?:to|now|today)\b",

@@ -43,6 +43,9 @@ LEXICON = Lexicon(
         r"esta\ entrada\ (?:fue|ha\ sido)\ publicada\b.*", r"guarda\ el\ enlace\ permanente\b.*",
         r"puedes\ seguir\ las\ respuestas\ a\ esta\ entrada\b.*",
         r".{1,150}\ (?:ver|mira)\ (?:el\ )?v[ií]deo",
+        # la barra de herramientas de una noticia, línea a línea
+        r"(?:imprimir|enviar|compartir|guardar|recomendar)\ (?:esta\ noticia|este\ artículo|la\ noticia|el\ artículo)",
+        r"enviar\ (?:por\ (?:correo|e-?mail)|a\ un\ amigo)", r"versión\ (?:para\ )?imprim(?:ir|ible)", r"(?:notificar|reportar)\ (?:un\ )?error",
     ),
     promos=(
         r"\bsuscr[ií](?:bete|base)\b", r"\brecibe\b.{0,60}\b(?:boletín|newsletter)\b", r"\bap[uú]ntate\b",

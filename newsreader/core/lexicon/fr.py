@@ -42,6 +42,9 @@ LEXICON = Lexicon(
         r"vous\ pouvez\ (?:le\ mettre\ en\ favoris|suivre\ les\ réponses\ à\ (?:cette\ entrée|ce\ billet))\b.*",
         r"mettez\ en\ favori\ (?:ce|le)\ permalien\b.*",
         r".{1,150}\ (?:voir|regarder)\ la\ vidéo",
+        # la barre d'outils d'un article, ligne par ligne
+        r"(?:imprimer|envoyer|partager|sauvegarder|recommander)\ (?:cet\ article|la\ page|l['’]article)",
+        r"envoyer\ à\ un\ ami", r"version\ imprimable", r"signaler\ une\ erreur",
     ),
     promos=(
         r"\binscrivez-vous\b.{0,60}\b(?:newsletter|lettre)\b", r"\brecevez\b.{0,60}\b(?:newsletter|lettre)\b",

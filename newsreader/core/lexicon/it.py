@@ -39,6 +39,9 @@ LEXICON = Lexicon(
         r"quest[oa]\ (?:voce|post|articolo)\ è\ stat[oa]\ pubblicat[oa]\ (?:il|in|sotto)\b.*",
         r"(?:aggiungi\ ai\ segnalibri|contrassegna)\ il\ permalink\b.*",
         r".{1,150}\ guarda\ il\ video",
+        # la barra degli strumenti di un articolo, riga per riga
+        r"(?:stampa|invia|condividi|salva|segnala)\ (?:questo\ articolo|l['’]articolo|la\ notizia)",
+        r"invia\ (?:a\ un\ amico|per\ e-?mail)", r"versione\ stampabile", r"segnala\ un\ errore",
     ),
     promos=(r"\biscriviti\b", r"\bricevi\b.{0,60}\bnewsletter\b"),
     relative_times=(r"\d+\s*[^\W\d]\w*\ fa",),

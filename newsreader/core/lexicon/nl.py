@@ -36,6 +36,9 @@ LEXICON = Lexicon(
         # de metaregel onder een blogbericht (WordPress): geplaatst, opgeslagen, permalink
         r"dit\ (?:bericht|artikel)\ (?:werd|is)\ geplaatst\b.*", r"bookmark\ de\ permalink\b.*",
         r".{1,150}\ bekijk\ de\ video",
+        # de gereedschapsbalk van een artikel, regel voor regel
+        r"(?:artikel|pagina)\ (?:printen|afdrukken|mailen|delen|bewaren)", r"(?:print|mail|deel|bewaar)\ (?:dit|het)\ artikel",
+        r"stuur\ door\ naar\ een\ vriend", r"printversie", r"(?:fout|tikfout)\ gezien\??", r"meld\ een\ fout",
     ),
     promos=(
         r"\bschrijf\ je\ in\b", r"\bmeld\ (?:je|u)\ aan\b.{0,60}nieuwsbrief\b",

@@ -38,6 +38,9 @@ LEXICON = Lexicon(
         r"esta\ entrada\ foi\ publicada\b.*", r"(?:adicione|marque|guarde)\ o\ (?:link\ permanente|permalink)\b.*",
         r"pode\ acompanhar\ as\ respostas\ a\ esta\ entrada\b.*",
         r".{1,150}\ (?:assista\ ao|veja\ o|ver)\ v[ií]deo",
+        # a barra de ferramentas de uma notícia, linha a linha
+        r"(?:imprimir|enviar|compartilhar|partilhar|salvar|guardar|recomendar)\ (?:esta\ notícia|este\ artigo|a\ notícia|o\ artigo)",
+        r"enviar\ (?:por\ e-?mail|a\ um\ amigo)", r"versão\ (?:para\ )?impress(?:ão|ível)", r"(?:comunicar|reportar)\ (?:um\ )?erro",
     ),
     promos=(
         r"\bassine\b.{0,60}\b(?:newsletter|boletim)\b", r"\breceba\b.{0,60}\b(?:newsletter|boletim)\b",
