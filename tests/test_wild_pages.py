@@ -814,3 +814,33 @@ def test_a_frameset_whose_noframes_holds_the_text_is_read() -> None:
     outcome = process_one(Document("p.html", html.encode(), content_type="text/html"), OFF)
     assert outcome.article is not None, outcome.error
     assert FOOTBRIDGE[0] in outcome.article.text
+
+
+def test_a_how_to_keeps_its_list_of_supplies_between_its_steps() -> None:
+    """Each step of a how-to sits in a box of the same class; readability joins the steps
+    it scored, and the supplies step, a list with no paragraph, was never scored and went
+    missing between the intro and step 1 (a related box sits between them)."""
+    steps = ["Soak the foam in a bowl of water until it sinks to the bottom, then cut it to fit the saucer with a bread knife.",
+             "Dig a hole in the foam for each plant, large enough to hold its roots, and press the plants in gently.",
+             "Pin moss over the foam with bent paper clips until none of it shows, and water the moss lightly.",
+             "Lower the glass cloche over the garden and set it where it gets light but no direct sun."]
+    supplies = ["Glass cloche", "Planter saucer", "Floral foam", "Moss", "Paper clips", "Small plants from a nursery"]
+    def step(i, text):
+        return (f"<div class='mod step'><div class='stepContent'><div class='content'><span class='head'>Step {i}</span>"
+                f"<p>{text}</p></div></div></div>")
+    html = ("<html><head><meta charset='utf-8'><title>How to Make a Cloche Terrarium</title></head><body><div id='page'>"
+            "<article class='howto'><h1>How to Make a Cloche Terrarium</h1>"
+            "<div class='mod step'><div class='stepContent'><div class='content lead'><p>A glass cloche keeps a little garden "
+            "moist for weeks, and makes a pretty thing for a windowsill. Small plants that need little light do best, "
+            "such as ferns, moss and even orchids.</p></div></div></div>"
+            "<div class='related module'><h3>Other People Are Reading</h3><ul><li><a href='/a'>Plant Terrarium Ideas</a></li>"
+            "<li><a href='/b'>How to Build a Terrarium</a></li></ul></div>"
+            "<div class='mod step'><div class='stepContent'><div class='content'><span class='head'>What You'll Need:</span><ul>"
+            + "".join(f"<li>{s}</li>" for s in supplies) + "</ul></div></div></div>"
+            + "".join(step(i + 1, t) for i, t in enumerate(steps)) + "</article></div></body></html>")
+    outcome = process_one(Document("p.html", html.encode(), content_type="text/html"), OFF)
+    assert outcome.article is not None, outcome.error
+    items = [b.text for b in outcome.article.blocks if b.kind == "list_item"]
+    assert items == supplies
+    assert all(text in outcome.article.text for text in steps)
+    assert "Other People Are Reading" not in outcome.article.text

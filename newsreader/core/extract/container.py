@@ -120,6 +120,12 @@ class AnchoredReadability(Readability):
         beside: dict[HtmlElement, bool] = {}
         segments = {elem: found for elem, found in candidates.items()
                     if elem.tag != tag or not _under_a_linked_headline(elem, beside)}
+        named = {n for n in (best_candidate["elem"].get("class") or "").split() if REGEXES["positiveRe"].search(n)}
+        if named:
+            for elem in self.html.iter(tag):
+                if (elem not in segments and named & set((elem.get("class") or "").split()) and text_of(elem)
+                        and link_density(elem) <= 0.2 and not _under_a_linked_headline(elem, beside)):
+                    segments[elem] = {"content_score": score_threshold, "elem": elem}
         super().merge_article_segments(segments, best_candidate, score_threshold)
 
     def sanitize(self, node: HtmlElement, candidates: dict[HtmlElement, Candidate], keep_all_images: bool = False) -> Any:

@@ -111,7 +111,7 @@ LEXICON = Lexicon(
         r"(?:e-?mail|send)\ (?:this\ )?(?:story\ |article\ |link\ )?to\ a\ friend", r"printer[-\ ]friendly(?:\ (?:version|format|page))?",
         r"(?:e-?mail|print)\ (?:story|article|page)", r"(?:story|article)\ tools", r"digg\ (?:this|it)", r"del\.icio\.us",
         r"reprints?(?:\ (?:&|and)\ permissions)?", r"report\ an?\ (?:error|typo|correction)", r"post\ a\ comment", r"add\ to\ my\ yahoo!?",
-        r"(?:text|font)\ size\s*:?(?:\s*[a-z][+-]?){1,3}", r"this\ material\ may\ not\ be\ published\b.*", r"have\ your\ say",
+        r"(?:adjust\ |change\ )?(?:text|font)\ size\s*:?(?:\s*[a-z][+-]?){0,3}", r"this\ material\ may\ not\ be\ published\b.*", r"have\ your\ say",
     ),
     promos=(
         r"\bclick(?:ing)?\ here\b", r"\bsign\ up\ (?:for|to)\b", r"\bsubscribe\ (?:to|now|today)\b",
