@@ -112,20 +112,19 @@ class AnchoredReadability(Readability):
     def merge_article_segments(self, candidates: dict[HtmlElement, Candidate], best_candidate: Candidate,
                                score_threshold: float) -> None:
         """readability joins to its choice the boxes elsewhere on the page that share its
-        class ("entry", "post"), as a story split around an ad is; a "Recent posts" box of
-        cards named "entry", or a row of featured posts, came in with it.  A box under a
-        headline that is one link is another story's teaser, and is not joined."""
+        class ("entry", "post"), as a story split around an ad is.  Two corrections:
+          1. a box under a headline that is one link is another story's teaser, and is not
+             offered (a "Recent posts" box of cards named "entry", a row of featured posts);
+          2. a part readability never scored, having no paragraph (a how-to's list of
+             supplies, in a step box like the others), is offered at the threshold.
+        readability's own tests (a frame holding both, neither inside the other) decide."""
         # (only a box of the choice's tag can be joined; each parent's headings read once)
-        tag = best_candidate["elem"].tag
+        best = best_candidate["elem"]
         beside: dict[HtmlElement, bool] = {}
         segments = {elem: found for elem, found in candidates.items()
-                    if elem.tag != tag or not _under_a_linked_headline(elem, beside)}
-        named = {n for n in (best_candidate["elem"].get("class") or "").split() if REGEXES["positiveRe"].search(n)}
-        if named:
-            for elem in self.html.iter(tag):
-                if (elem not in segments and named & set((elem.get("class") or "").split()) and text_of(elem)
-                        and link_density(elem) <= 0.2 and not _under_a_linked_headline(elem, beside)):
-                    segments[elem] = {"content_score": score_threshold, "elem": elem}
+                    if elem.tag != best.tag or not _under_a_linked_headline(elem, beside)}
+        for part in _unscored_parts(self.html, best, segments, beside):
+            segments[part] = {"content_score": score_threshold, "elem": part}
         super().merge_article_segments(segments, best_candidate, score_threshold)
 
     def sanitize(self, node: HtmlElement, candidates: dict[HtmlElement, Candidate], keep_all_images: bool = False) -> Any:
@@ -181,6 +180,7 @@ class AnchoredReadability(Readability):
 
 
 _STORY_LINKS = 1 / 3  # a story's box may link a third of its words (readability allows a fifth)
+_SEGMENT_LINKS = 0.2  # readability's own limit for a part it joins (merge_article_segments)
 _ITEM_WORDS = 8  # an item of a sentence's length…
 _ITEM_UNLINKED = 4  # …that says something in words of its own, not only in its links
 
@@ -246,9 +246,10 @@ def section_heading(head: HtmlElement) -> bool:
         return False
     if after.tag in ("ul", "ol", "dl", "table"):
         return True
-    if after.tag != "p" or words(text_of(after)) < _SECTION_PARAGRAPH:
+    first = words(text_of(after)) if after.tag == "p" else 0
+    if first < _SECTION_PARAGRAPH:
         return False
-    if words(text_of(after)) >= _SECTION_LONE:
+    if first >= _SECTION_LONE:
         return True  # a paragraph no standfirst runs to: a listicle's item, under its link
     then = after.getnext()
     return then is not None and then.tag in ("p", "ul", "ol") and words(text_of(then)) >= _SECTION_NEXT
@@ -355,6 +356,19 @@ def _story_boxes(node: HtmlElement, readability: Readability) -> Iterator[HtmlEl
         if (box is not node and len(text_of(box)) > 0.5 * total and readability.class_weight(box) >= 0
                 and link_density(box) <= _STORY_LINKS):
             yield box
+
+
+def _unscored_parts(html: HtmlElement, best: HtmlElement, scored: dict[HtmlElement, Candidate],
+                    beside: dict[HtmlElement, bool]) -> Iterator[HtmlElement]:
+    """Boxes of the choice's tag that share one of its content classes (readability's
+    positive names), hold text, are not linky and are no teaser, but were never scored."""
+    named = {n for n in (best.get("class") or "").split() if REGEXES["positiveRe"].search(n)}
+    if not named:
+        return
+    for elem in html.iter(best.tag):
+        if (elem not in scored and named & set((elem.get("class") or "").split()) and text_of(elem)
+                and link_density(elem) <= _SEGMENT_LINKS and not _under_a_linked_headline(elem, beside)):
+            yield elem
 
 
 def _under_a_linked_headline(elem: HtmlElement, beside: dict[HtmlElement, bool]) -> bool:

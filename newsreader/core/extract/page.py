@@ -636,7 +636,7 @@ def extract_html(doc: DecodedDocument, site: SiteRules | None = None) -> Article
     root = parse_html(doc.text)
     meta = read_meta(root, doc.url)
     base = meta.canonical_url or doc.url
-    frames = [url for frame in root.iter("frame") if (url := join_url(base, frame.get("src") or ""))]
+    frames = [url for frame in root.iter("frame") if frame.get("src") and (url := join_url(base, frame.get("src", "")))]
     keep_essay_captions(root)  # (a photo essay's captions are its story: before captions go)
     drop_code_and_forms(root)
     if site:
